@@ -1,0 +1,2 @@
+export * from './errors/index';
+export * from './ids';
