@@ -1,0 +1,72 @@
+/**
+ * Small interfaces over the shared key-value services: cache, rate-limit counters and pub/sub.
+ * Two adapters implement them with the same file set: `memory` (in-process, the embedded default)
+ * and `redis` (ioredis, when REDIS_URL is set, shared by every node).
+ */
+
+/** A TTL cache of JSON-serialisable values. */
+export interface Cache {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown, options: { ttlMs: number }): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Removes every key that starts with the prefix; returns how many were removed. */
+  deleteByPrefix(prefix: string): Promise<number>;
+}
+
+/** Outcome of counting one request against a sliding window. */
+export interface HitResult {
+  allowed: boolean;
+  /** Requests left in the current window after this one. */
+  remaining: number;
+  /** When not allowed: how long until a request would be allowed. */
+  retryAfterMs: number;
+}
+
+/** Outcome of reserving a slot in a spaced schedule. */
+export interface ReserveResult {
+  /** False when the wait would exceed `maxWaitMs`; nothing was reserved then. */
+  granted: boolean;
+  /** How long the caller must wait before using the slot (0 = now). */
+  waitMs: number;
+}
+
+/** Rate-limit counters, exact across nodes when backed by Redis. */
+export interface RateLimiter {
+  /**
+   * Sliding-log window: at most `limit` hits in any `windowMs`. When a hit is refused and
+   * `lockoutMs` is set, the key is refused for `lockoutMs` from then on (Airtable's 30 s).
+   */
+  hit(key: string, options: { limit: number; windowMs: number; lockoutMs?: number }): Promise<HitResult>;
+  /**
+   * GCRA reservation: books the next free slot for the key, `intervalMs` apart, allowing up to
+   * `burst` (default 1) slots at once. Used to pace outbound calls (Airtable: 1 per 210 ms per base).
+   */
+  reserve(
+    key: string,
+    options: { intervalMs: number; burst?: number; maxWaitMs?: number },
+  ): Promise<ReserveResult>;
+  /** Refuses (or delays) the key until `untilEpochMs`, e.g. after an upstream 429. */
+  block(key: string, untilEpochMs: number): Promise<void>;
+  /** Milliseconds the key is still blocked for (0 when free). */
+  blockedForMs(key: string): Promise<number>;
+  /** Forgets every counter and block of the key. */
+  reset(key: string): Promise<void>;
+}
+
+/** Fire-and-forget messages to every node (cache invalidation, live updates). */
+export interface PubSub {
+  publish(channel: string, message: unknown): Promise<void>;
+  /** Returns a function that unsubscribes. Handlers get the parsed message. */
+  subscribe(channel: string, handler: (message: unknown) => void): Promise<() => Promise<void>>;
+}
+
+/** The three services plus lifecycle, built by `createKv`. */
+export interface Kv {
+  readonly kind: 'memory' | 'redis';
+  readonly cache: Cache;
+  readonly rateLimiter: RateLimiter;
+  readonly pubsub: PubSub;
+  /** Resolves when the backend answers; throws AppError('service.unavailable') otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
