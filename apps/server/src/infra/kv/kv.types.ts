@@ -70,3 +70,21 @@ export interface Kv {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Options of {@link RateLimiter.hit}. */
+export type HitOptions = Parameters<RateLimiter['hit']>[1];
+
+/** Options of {@link RateLimiter.reserve}. */
+export type ReserveOptions = Parameters<RateLimiter['reserve']>[1];
+
+/** The pino-compatible subset of a logger that the adapters write to. */
+export interface KvLogger {
+  info(context: object, message: string): void;
+  warn(context: object, message: string): void;
+  error(context: object, message: string): void;
+}
+
+/** A source of epoch milliseconds; in-process adapters take one so tests can move time by hand. */
+export interface KvClock {
+  now(): number;
+}

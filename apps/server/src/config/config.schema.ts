@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/** Empty strings count as unset, so `FOO=` in a .env file means "use the default". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const port = z.coerce.number().int().min(0).max(65535);
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+const hex64 = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)');
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+const redisUrl = z
+  .string()
+  .url()
+  .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL');
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+/**
+ * Every environment variable Tableport reads, with its default and one line of doc.
+ * docs/configuration.md is generated from these descriptions, and a test keeps them in sync.
+ */
+export const ENV_SPEC = {
+  PORT: { schema: optional(port).default(8080), doc: 'HTTP port. `0` picks a free port.', default: '8080' },
+  HOST: {
+    schema: optional(z.string()).default('0.0.0.0'),
+    doc: 'Interface to listen on.',
+    default: '0.0.0.0',
+  },
+  TABLEPORT_DATA_DIR: {
+    schema: optional(z.string()).default('./data'),
+    doc: 'Embedded data: the PGlite database, the generated secret key, attachments.',
+    default: './data',
+  },
+  DATABASE_URL: {
+    schema: optional(postgresUrl),
+    doc: 'PostgreSQL URL. Unset: embedded PGlite in the data dir (one process).',
+  },
+  DATABASE_POOL_MAX: {
+    schema: optional(z.coerce.number().int().min(1).max(200)).default(10),
+    doc: 'Connections per process when DATABASE_URL is set.',
+    default: '10',
+  },
+  REDIS_URL: {
+    schema: optional(redisUrl),
+    doc: 'Redis URL for the shared cache, rate-limit counters and pub/sub. Unset: in-process.',
+  },
+  REDIS_KEY_PREFIX: {
+    schema: optional(z.string()).default('tableport:'),
+    doc: 'Prefix for every Redis key, so deployments can share one Redis.',
+    default: 'tableport:',
+  },
+  LOG_LEVEL: { schema: optional(logLevel).default('info'), doc: 'pino log level.', default: 'info' },
+  TABLEPORT_ADMIN_TOKEN: {
+    schema: optional(z.string().min(32, 'must be at least 32 characters')),
+    doc: 'Bearer token with full rights, for scripts and CI. No default: without it no admin token exists.',
+  },
+  TABLEPORT_SECRET_KEY: {
+    schema: optional(hex64),
+    doc: 'Key that encrypts secrets at rest (64 hex chars). Embedded: generated once into the data dir. Required with DATABASE_URL.',
+  },
+  TABLEPORT_URL: {
+    schema: optional(z.string().url()),
+    doc: 'Public base URL of the server (OAuth issuer, links); also the server the CLI talks to.',
+  },
+  TABLEPORT_CORS_ORIGINS: {
+    schema: optional(csv).default([]),
+    doc: 'Comma-separated origins allowed to call `/api` from a browser with credentials. `/v0` allows any origin, like Airtable.',
+    default: '(none)',
+  },
+  TABLEPORT_BODY_LIMIT_BYTES: {
+    schema: optional(z.coerce.number().int().min(1024)).default(2 * 1024 * 1024),
+    doc: 'Largest request body accepted (attachment uploads have their own limit).',
+    default: '2097152',
+  },
+  TABLEPORT_SHUTDOWN_TIMEOUT_MS: {
+    schema: optional(z.coerce.number().int().min(0)).default(25_000),
+    doc: 'How long a graceful shutdown waits for in-flight requests and jobs.',
+    default: '25000',
+  },
+  TABLEPORT_V0_RATE_LIMIT: {
+    schema: optional(z.coerce.number().int().min(1)),
+    doc: "Requests per second per base for `/v0`'s Airtable emulation (then 30 s of 429s). Unset: off.",
+  },
+  TABLEPORT_SMTP_URL: {
+    schema: optional(z.string().url()),
+    doc: 'SMTP server for email (`smtp://user:pass@host:port`).',
+  },
+  TABLEPORT_OUTBOUND_ALLOW: {
+    schema: optional(csv).default([]),
+    doc: 'Hosts or CIDRs the outbound guard lets through although private or loopback (e.g. `127.0.0.1` in tests).',
+    default: '(none)',
+  },
+  TABLEPORT_DEMO: {
+    schema: optional(z.enum(['true', 'false'])).default('true'),
+    doc: 'Create the demo base on first start of an empty embedded database.',
+    default: 'true',
+  },
+} as const;
+
+export type EnvName = keyof typeof ENV_SPEC;
