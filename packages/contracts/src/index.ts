@@ -1,2 +1,3 @@
 export * from './errors/index';
 export * from './ids';
+export * from './fields/index';

@@ -1,4 +1,5 @@
 import { coreErrorCodes } from './codes.core';
+import { formulaErrorCodes } from './codes.formula';
 
 /**
  * Every stable error code, merged from one file per module (`codes.<module>.ts`).
@@ -6,6 +7,7 @@ import { coreErrorCodes } from './codes.core';
  */
 export const ERROR_CODES = {
   ...coreErrorCodes,
+  ...formulaErrorCodes,
 } as const;
 
 /** A stable error code such as `record.not_found`. */
