@@ -1,3 +1,4 @@
+import { airtableErrorCodes } from './codes.airtable';
 import { coreErrorCodes } from './codes.core';
 import { formulaErrorCodes } from './codes.formula';
 
@@ -8,6 +9,7 @@ import { formulaErrorCodes } from './codes.formula';
 export const ERROR_CODES = {
   ...coreErrorCodes,
   ...formulaErrorCodes,
+  ...airtableErrorCodes,
 } as const;
 
 /** A stable error code such as `record.not_found`. */

@@ -1,0 +1,140 @@
+import { assertBatchSize } from './batch.limits';
+import { parseBody } from './http.json';
+import { v0Path } from './http.query';
+import type { AirtableRequestHandler, HttpMethod } from './http.types';
+import type { TableRef } from './records.params';
+import {
+  recordSchema,
+  recordsSchema,
+  upsertSchema,
+  type AirtableRecord,
+  type UpsertResult,
+} from './records.schema';
+
+/** Cell values to write, keyed by field name or id. */
+export type FieldValues = Record<string, unknown>;
+
+/** Options every record write takes. */
+export interface WriteOptions {
+  /** Let Airtable convert strings to cell values (and create missing select choices). */
+  typecast?: boolean;
+  returnFieldsByFieldId?: boolean;
+}
+
+/** Parameters of `records.create`. */
+export type CreateRecordParams = TableRef & WriteOptions & { fields: FieldValues };
+/** Parameters of `records.createMany` (1 to 10 records). */
+export type CreateRecordsParams = TableRef &
+  WriteOptions & { records: ReadonlyArray<{ fields: FieldValues }> };
+/** Parameters of `records.update` (PATCH) and `records.replace` (PUT). */
+export type UpdateRecordParams = TableRef & WriteOptions & { recordId: string; fields: FieldValues };
+/** Parameters of `records.updateMany` and `records.replaceMany` (1 to 10 records). */
+export type UpdateRecordsParams = TableRef &
+  WriteOptions & { records: ReadonlyArray<{ id: string; fields: FieldValues }> };
+/** Parameters of `records.upsert`: records match on 1 to 3 fields; `mode: 'replace'` sends PUT. */
+export type UpsertRecordsParams = TableRef &
+  WriteOptions & {
+    records: ReadonlyArray<{ id?: string; fields: FieldValues }>;
+    fieldsToMergeOn: readonly string[];
+    mode?: 'update' | 'replace';
+  };
+
+type WriteKind = 'records.create' | 'records.update' | 'records.replace' | 'records.upsert';
+const METHODS: Record<WriteKind, HttpMethod> = {
+  'records.create': 'POST',
+  'records.update': 'PATCH',
+  'records.replace': 'PUT',
+  'records.upsert': 'PATCH',
+};
+
+interface WriteCall {
+  operation: WriteKind;
+  ref: TableRef;
+  recordId?: string;
+  body: Record<string, unknown>;
+  method?: HttpMethod;
+}
+
+function send(request: AirtableRequestHandler, call: WriteCall) {
+  const { ref } = call;
+  const segments = call.recordId === undefined ? [] : [call.recordId];
+  return request({
+    operation: call.operation,
+    method: call.method ?? METHODS[call.operation],
+    path: v0Path(ref.baseId, ref.tableIdOrName, ...segments),
+    body: call.body,
+    baseId: ref.baseId,
+    // Creates are not idempotent; PATCH/PUT and upserts (matched on merge fields) are.
+    idempotent: call.operation !== 'records.create',
+    signal: ref.signal,
+    timeoutMs: ref.timeoutMs,
+  });
+}
+
+const writeOptions = (params: WriteOptions) => ({
+  typecast: params.typecast,
+  returnFieldsByFieldId: params.returnFieldsByFieldId,
+});
+
+/** Creates one record (single-record body form `{ fields }`). */
+export async function createRecord(
+  request: AirtableRequestHandler,
+  params: CreateRecordParams,
+): Promise<AirtableRecord> {
+  const body = { fields: params.fields, ...writeOptions(params) };
+  const response = await send(request, { operation: 'records.create', ref: params, body });
+  return parseBody(recordSchema, response, 'records.create');
+}
+
+/** Creates 1 to 10 records in one atomic request; answers them in input order. */
+export async function createRecords(
+  request: AirtableRequestHandler,
+  params: CreateRecordsParams,
+): Promise<AirtableRecord[]> {
+  assertBatchSize(params.records.length, 'records.create');
+  const body = { records: params.records.map(({ fields }) => ({ fields })), ...writeOptions(params) };
+  const response = await send(request, { operation: 'records.create', ref: params, body });
+  return parseBody(recordsSchema, response, 'records.create').records;
+}
+
+/** Updates (PATCH: merge) or replaces (PUT: clear unlisted fields) one record. */
+export async function writeRecord(
+  request: AirtableRequestHandler,
+  params: UpdateRecordParams & { operation: 'records.update' | 'records.replace' },
+): Promise<AirtableRecord> {
+  const body = { fields: params.fields, ...writeOptions(params) };
+  const response = await send(request, {
+    operation: params.operation,
+    ref: params,
+    recordId: params.recordId,
+    body,
+  });
+  return parseBody(recordSchema, response, params.operation);
+}
+
+/** Updates or replaces 1 to 10 records in one atomic request. */
+export async function writeRecords(
+  request: AirtableRequestHandler,
+  params: UpdateRecordsParams & { operation: 'records.update' | 'records.replace' },
+): Promise<AirtableRecord[]> {
+  assertBatchSize(params.records.length, params.operation);
+  const body = { records: params.records.map(({ id, fields }) => ({ id, fields })), ...writeOptions(params) };
+  const response = await send(request, { operation: params.operation, ref: params, body });
+  return parseBody(recordsSchema, response, params.operation).records;
+}
+
+/** Upserts 1 to 10 records matched on `fieldsToMergeOn`; reports created and updated ids. */
+export async function upsertRecords(
+  request: AirtableRequestHandler,
+  params: UpsertRecordsParams,
+): Promise<UpsertResult> {
+  assertBatchSize(params.records.length, 'records.upsert');
+  const body = {
+    performUpsert: { fieldsToMergeOn: params.fieldsToMergeOn },
+    records: params.records.map(({ id, fields }) => ({ id, fields })),
+    ...writeOptions(params),
+  };
+  const method = params.mode === 'replace' ? 'PUT' : 'PATCH';
+  const response = await send(request, { operation: 'records.upsert', ref: params, body, method });
+  return parseBody(upsertSchema, response, 'records.upsert');
+}
