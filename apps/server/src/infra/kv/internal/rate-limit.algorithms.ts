@@ -28,7 +28,8 @@ export function decideHit({ now, stamps, blockedUntil, options }: HitInput): Hit
   const { limit, windowMs, lockoutMs } = options;
   if (blockedUntil > now) return refuse(blockedUntil - now);
   const count = stamps.length;
-  if (count < limit) return { result: { allowed: true, remaining: limit - count - 1, retryAfterMs: 0 }, record: true };
+  if (count < limit)
+    return { result: { allowed: true, remaining: limit - count - 1, retryAfterMs: 0 }, record: true };
   // Airtable: the request over the limit starts the lockout; requests during it do not extend it.
   if (lockoutMs > 0) return { ...refuse(lockoutMs), lockUntil: now + lockoutMs };
   const freedAt = stamps[count - limit]! + windowMs;

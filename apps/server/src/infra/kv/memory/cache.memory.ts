@@ -75,6 +75,10 @@ function cloneForCache(value: unknown): unknown {
   try {
     return structuredClone(value);
   } catch (error) {
-    throw new AppError({ code: 'internal.unexpected', message: 'Cache value cannot be cloned', cause: error });
+    throw new AppError({
+      code: 'internal.unexpected',
+      message: 'Cache value cannot be cloned',
+      cause: error,
+    });
   }
 }

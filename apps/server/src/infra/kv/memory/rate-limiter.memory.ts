@@ -43,7 +43,12 @@ export class MemoryRateLimiter implements RateLimiter {
     const log = this.#logs.get(key) ?? { stamps: [], windowMs: normalised.windowMs };
     log.windowMs = normalised.windowMs;
     pruneStamps(log.stamps, now, log.windowMs);
-    const decision = decideHit({ now, stamps: log.stamps, blockedUntil: this.#blockedUntil(key, now), options: normalised });
+    const decision = decideHit({
+      now,
+      stamps: log.stamps,
+      blockedUntil: this.#blockedUntil(key, now),
+      options: normalised,
+    });
     if (decision.record) insertSorted(log.stamps, now);
     if (decision.lockUntil !== undefined) this.#locks.set(key, decision.lockUntil);
     if (log.stamps.length > 0) this.#logs.set(key, log);
@@ -56,7 +61,12 @@ export class MemoryRateLimiter implements RateLimiter {
     const normalised = normaliseReserveOptions(options);
     const now = this.#now();
     const tat = this.#tats.get(key) ?? 0;
-    const decision = decideReserve({ now, tat, blockedUntil: this.#blockedUntil(key, now), options: normalised });
+    const decision = decideReserve({
+      now,
+      tat,
+      blockedUntil: this.#blockedUntil(key, now),
+      options: normalised,
+    });
     if (decision.newTat !== undefined) this.#tats.set(key, decision.newTat);
     return decision.result;
   }
