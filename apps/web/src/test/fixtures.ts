@@ -46,7 +46,7 @@ process_resident_memory_bytes 124151808
 
 # HELP nodejs_eventloop_lag_seconds Lag of event loop in seconds.
 # TYPE nodejs_eventloop_lag_seconds gauge
-nodejs_eventloop_lag_seconds 0.002345
+nodejs_eventloop_lag_seconds 0.002412
 
 # HELP nodejs_eventloop_lag_p99_seconds The 99th percentile of the recorded event loop delays.
 # TYPE nodejs_eventloop_lag_p99_seconds gauge

@@ -1,0 +1,63 @@
+import type { ComponentProps } from 'react';
+import { cn } from '../../lib/cn';
+
+/** A data table that scrolls sideways on narrow screens instead of breaking the layout. */
+export function Table({ className, ...props }: ComponentProps<'table'>) {
+  return (
+    <div data-slot="table-container" className="relative w-full overflow-x-auto">
+      <table data-slot="table" className={cn('w-full caption-bottom text-sm', className)} {...props} />
+    </div>
+  );
+}
+
+/** Table head. */
+export function TableHeader({ className, ...props }: ComponentProps<'thead'>) {
+  return <thead data-slot="table-header" className={cn('[&_tr]:border-b', className)} {...props} />;
+}
+
+/** Table body. */
+export function TableBody({ className, ...props }: ComponentProps<'tbody'>) {
+  return <tbody data-slot="table-body" className={cn('[&_tr:last-child]:border-0', className)} {...props} />;
+}
+
+/** Table row. */
+export function TableRow({ className, ...props }: ComponentProps<'tr'>) {
+  return (
+    <tr
+      data-slot="table-row"
+      className={cn('border-b transition-colors hover:bg-muted/50', className)}
+      {...props}
+    />
+  );
+}
+
+/** Column header cell (`scope="col"` unless told otherwise). */
+export function TableHead({ className, ...props }: ComponentProps<'th'>) {
+  return (
+    <th
+      data-slot="table-head"
+      scope="col"
+      className={cn(
+        'h-9 px-3 text-left align-middle text-xs font-medium whitespace-nowrap text-muted-foreground first:pl-5 last:pr-5',
+        className,
+      )}
+      {...props}
+    />
+  );
+}
+
+/** Table cell. */
+export function TableCell({ className, ...props }: ComponentProps<'td'>) {
+  return (
+    <td
+      data-slot="table-cell"
+      className={cn('px-3 py-2 align-middle whitespace-nowrap first:pl-5 last:pr-5', className)}
+      {...props}
+    />
+  );
+}
+
+/** Caption; visually hidden by default because the card title shows the same thing. */
+export function TableCaption({ className, ...props }: ComponentProps<'caption'>) {
+  return <caption data-slot="table-caption" className={cn('sr-only', className)} {...props} />;
+}
