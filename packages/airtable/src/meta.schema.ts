@@ -1,41 +1,8 @@
+import type { FieldType as KnownFieldType } from '@tableport/contracts';
 import { z } from 'zod';
 
-/** Airtable's field types; any other string is accepted too, since new types appear without notice. */
-export type FieldType =
-  | 'singleLineText'
-  | 'multilineText'
-  | 'richText'
-  | 'email'
-  | 'url'
-  | 'phoneNumber'
-  | 'number'
-  | 'currency'
-  | 'percent'
-  | 'duration'
-  | 'rating'
-  | 'checkbox'
-  | 'singleSelect'
-  | 'multipleSelects'
-  | 'singleCollaborator'
-  | 'multipleCollaborators'
-  | 'multipleRecordLinks'
-  | 'date'
-  | 'dateTime'
-  | 'multipleAttachments'
-  | 'barcode'
-  | 'autoNumber'
-  | 'count'
-  | 'multipleLookupValues'
-  | 'rollup'
-  | 'formula'
-  | 'createdTime'
-  | 'lastModifiedTime'
-  | 'createdBy'
-  | 'lastModifiedBy'
-  | 'button'
-  | 'aiText'
-  | 'externalSyncSource'
-  | (string & {});
+/** A field type from the contracts' model, or any other string: new types appear without notice. */
+export type FieldType = KnownFieldType | (string & {});
 
 // Tolerant: `type` is any string and `options` any object, so unknown field types parse.
 /** A field of a table schema. */
