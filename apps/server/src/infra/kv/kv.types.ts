@@ -4,7 +4,10 @@
  * and `redis` (ioredis, when REDIS_URL is set, shared by every node).
  */
 
-/** A TTL cache of JSON-serialisable values. */
+/**
+ * A TTL cache of JSON-serialisable values (memory keeps structured clones, Redis JSON).
+ * Setting `undefined` deletes the key, since `get` answers `undefined` for a miss.
+ */
 export interface Cache {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, options: { ttlMs: number }): Promise<void>;
@@ -45,15 +48,21 @@ export interface RateLimiter {
     key: string,
     options: { intervalMs: number; burst?: number; maxWaitMs?: number },
   ): Promise<ReserveResult>;
-  /** Refuses (or delays) the key until `untilEpochMs`, e.g. after an upstream 429. */
+  /**
+   * Refuses (or delays) the key until `untilEpochMs`, e.g. after an upstream 429: `hit` is refused
+   * and `reserve` books slots after it, with no burst. A block only ever extends, never shortens.
+   */
   block(key: string, untilEpochMs: number): Promise<void>;
-  /** Milliseconds the key is still blocked for (0 when free). */
+  /** Milliseconds the key is still blocked for, by `block` or a `hit` lockout (0 when free). */
   blockedForMs(key: string): Promise<number>;
   /** Forgets every counter and block of the key. */
   reset(key: string): Promise<void>;
 }
 
-/** Fire-and-forget messages to every node (cache invalidation, live updates). */
+/**
+ * Fire-and-forget messages to every node (cache invalidation, live updates). Delivery is
+ * asynchronous and at most once: a node that is disconnected at the time misses the message.
+ */
 export interface PubSub {
   publish(channel: string, message: unknown): Promise<void>;
   /** Returns a function that unsubscribes. Handlers get the parsed message. */
