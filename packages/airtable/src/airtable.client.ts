@@ -4,7 +4,8 @@ import { createAttachmentsApi, type AttachmentsApi } from './attachments.client'
 import { createCommentsApi, type CommentsApi } from './comments.client';
 import { createHttpSender } from './http.request';
 import type { AirtableInterceptor, AirtableRequestHandler } from './http.types';
-import { createMetaApi, type MetaApi } from './meta.client';
+import { createMetaApi } from './meta.client';
+import type { MetaApi } from './meta.types';
 import { createRecordsApi, type RecordsApi } from './records.client';
 import { createWebhooksApi, type WebhooksApi } from './webhooks.client';
 

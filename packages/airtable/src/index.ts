@@ -15,7 +15,7 @@ export type {
   HttpMethod,
   QueryEntries,
 } from './http.types';
-export type { FieldConfig, MetaApi, TableConfig } from './meta.client';
+export type { FieldConfig, MetaApi, TableConfig } from './meta.types';
 export type {
   AirtableBaseSchema,
   AirtableBaseSummary,
@@ -44,9 +44,9 @@ export type {
   FieldValues,
   UpdateRecordParams,
   UpdateRecordsParams,
-  UpsertRecordsParams,
   WriteOptions,
 } from './records.write';
+export type { UpsertRecordsParams } from './records.upsert';
 export type { WebhookRef, WebhooksApi } from './webhooks.client';
 export { parseWebhookNotification, verifyWebhookMac, type VerifyWebhookMacParams } from './webhooks.mac';
 export {

@@ -23,15 +23,14 @@ import type { AirtableRecord, DeletedRecord, UpsertResult } from './records.sche
 import {
   createRecord,
   createRecords,
-  upsertRecords,
   writeRecord,
   writeRecords,
   type CreateRecordParams,
   type CreateRecordsParams,
   type UpdateRecordParams,
   type UpdateRecordsParams,
-  type UpsertRecordsParams,
 } from './records.write';
+import { upsertRecords, type UpsertRecordsParams } from './records.upsert';
 
 /** The records part of the client; each method sends one request, except `pages` and `listAll`. */
 export interface RecordsApi {

@@ -3,13 +3,7 @@ import { parseBody } from './http.json';
 import { v0Path } from './http.query';
 import type { AirtableRequestHandler, HttpMethod } from './http.types';
 import type { TableRef } from './records.params';
-import {
-  recordSchema,
-  recordsSchema,
-  upsertSchema,
-  type AirtableRecord,
-  type UpsertResult,
-} from './records.schema';
+import { recordSchema, recordsSchema, type AirtableRecord } from './records.schema';
 
 /** Cell values to write, keyed by field name or id. */
 export type FieldValues = Record<string, unknown>;
@@ -31,14 +25,6 @@ export type UpdateRecordParams = TableRef & WriteOptions & { recordId: string; f
 /** Parameters of `records.updateMany` and `records.replaceMany` (1 to 10 records). */
 export type UpdateRecordsParams = TableRef &
   WriteOptions & { records: ReadonlyArray<{ id: string; fields: FieldValues }> };
-/** Parameters of `records.upsert`: records match on 1 to 3 fields; `mode: 'replace'` sends PUT. */
-export type UpsertRecordsParams = TableRef &
-  WriteOptions & {
-    records: ReadonlyArray<{ id?: string; fields: FieldValues }>;
-    fieldsToMergeOn: readonly string[];
-    mode?: 'update' | 'replace';
-  };
-
 type WriteKind = 'records.create' | 'records.update' | 'records.replace' | 'records.upsert';
 const METHODS: Record<WriteKind, HttpMethod> = {
   'records.create': 'POST',
@@ -47,7 +33,8 @@ const METHODS: Record<WriteKind, HttpMethod> = {
   'records.upsert': 'PATCH',
 };
 
-interface WriteCall {
+/** One write as `sendWrite` sends it. */
+export interface WriteCall {
   operation: WriteKind;
   ref: TableRef;
   recordId?: string;
@@ -55,7 +42,8 @@ interface WriteCall {
   method?: HttpMethod;
 }
 
-function send(request: AirtableRequestHandler, call: WriteCall) {
+/** Sends a record write; the method follows the operation unless given. */
+export function sendWrite(request: AirtableRequestHandler, call: WriteCall) {
   const { ref } = call;
   const segments = call.recordId === undefined ? [] : [call.recordId];
   return request({
@@ -71,7 +59,8 @@ function send(request: AirtableRequestHandler, call: WriteCall) {
   });
 }
 
-const writeOptions = (params: WriteOptions) => ({
+/** The options every write body carries (undefined ones are left out of the JSON). */
+export const writeOptions = (params: WriteOptions) => ({
   typecast: params.typecast,
   returnFieldsByFieldId: params.returnFieldsByFieldId,
 });
@@ -82,7 +71,7 @@ export async function createRecord(
   params: CreateRecordParams,
 ): Promise<AirtableRecord> {
   const body = { fields: params.fields, ...writeOptions(params) };
-  const response = await send(request, { operation: 'records.create', ref: params, body });
+  const response = await sendWrite(request, { operation: 'records.create', ref: params, body });
   return parseBody(recordSchema, response, 'records.create');
 }
 
@@ -93,7 +82,7 @@ export async function createRecords(
 ): Promise<AirtableRecord[]> {
   assertBatchSize(params.records.length, 'records.create');
   const body = { records: params.records.map(({ fields }) => ({ fields })), ...writeOptions(params) };
-  const response = await send(request, { operation: 'records.create', ref: params, body });
+  const response = await sendWrite(request, { operation: 'records.create', ref: params, body });
   return parseBody(recordsSchema, response, 'records.create').records;
 }
 
@@ -103,7 +92,7 @@ export async function writeRecord(
   params: UpdateRecordParams & { operation: 'records.update' | 'records.replace' },
 ): Promise<AirtableRecord> {
   const body = { fields: params.fields, ...writeOptions(params) };
-  const response = await send(request, {
+  const response = await sendWrite(request, {
     operation: params.operation,
     ref: params,
     recordId: params.recordId,
@@ -119,22 +108,6 @@ export async function writeRecords(
 ): Promise<AirtableRecord[]> {
   assertBatchSize(params.records.length, params.operation);
   const body = { records: params.records.map(({ id, fields }) => ({ id, fields })), ...writeOptions(params) };
-  const response = await send(request, { operation: params.operation, ref: params, body });
+  const response = await sendWrite(request, { operation: params.operation, ref: params, body });
   return parseBody(recordsSchema, response, params.operation).records;
-}
-
-/** Upserts 1 to 10 records matched on `fieldsToMergeOn`; reports created and updated ids. */
-export async function upsertRecords(
-  request: AirtableRequestHandler,
-  params: UpsertRecordsParams,
-): Promise<UpsertResult> {
-  assertBatchSize(params.records.length, 'records.upsert');
-  const body = {
-    performUpsert: { fieldsToMergeOn: params.fieldsToMergeOn },
-    records: params.records.map(({ id, fields }) => ({ id, fields })),
-    ...writeOptions(params),
-  };
-  const method = params.mode === 'replace' ? 'PUT' : 'PATCH';
-  const response = await send(request, { operation: 'records.upsert', ref: params, body, method });
-  return parseBody(upsertSchema, response, 'records.upsert');
 }
