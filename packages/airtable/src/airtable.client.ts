@@ -39,7 +39,8 @@ export interface AirtableClient {
 }
 
 const optionsSchema = z.object({
-  token: z.string().min(1),
+  // Visible ASCII only: fetch would echo a token with a newline in its header error message.
+  token: z.string().regex(/^[\x21-\x7e]+$/),
   endpointUrl: z.url({ protocol: /^https?$/ }).default('https://api.airtable.com'),
   contentEndpointUrl: z.url({ protocol: /^https?$/ }).default('https://content.airtable.com'),
   timeoutMs: z.int().min(1).max(2_147_483_647).default(60_000),

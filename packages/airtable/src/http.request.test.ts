@@ -239,4 +239,20 @@ describe('the request primitive', () => {
     expect(AppError.isInstance(error) && error.code).toBe('config.invalid');
     expect((error as AppError).message).toBe('Invalid Airtable client options: endpointUrl, timeoutMs');
   });
+
+  it('refuses a token that could not travel in a header, without echoing it', async () => {
+    const { createAirtableClient } = await import('./airtable.client');
+    expect(() => createAirtableClient({ token: 'pat\nsecret' })).toThrow(
+      'Invalid Airtable client options: token',
+    );
+  });
+
+  it('removes the token from a network error message should fetch echo it', async () => {
+    const echoing: typeof fetch = async () => {
+      throw new TypeError(`bad header "Bearer ${TEST_TOKEN}"`);
+    };
+    const error = await failure({ json: {} }, () => peerClient(peer, { fetch: echoing }).records.get(ref));
+    expect(error.code).toBe('airtable.network');
+    expect(error.message).toContain('[redacted]');
+  });
 });

@@ -31,7 +31,7 @@ export function createHttpSender(config: HttpSenderConfig): AirtableRequestHandl
       });
       exchange = { response, text: await response.text() };
     } catch (error) {
-      throw transportError({ error, request, timeout, timeoutMs });
+      throw transportError({ error, request, timeout, timeoutMs, token: config.token });
     }
     return toResponse({ ...exchange, token: config.token });
   };
@@ -76,6 +76,7 @@ function transportError(input: {
   request: AirtableRequest;
   timeout: AbortSignal;
   timeoutMs: number;
+  token: string;
 }): AppError {
   const { error, request } = input;
   if (request.signal?.aborted) {
@@ -95,7 +96,7 @@ function transportError(input: {
   }
   return new AppError({
     code: 'airtable.network',
-    message: `Airtable ${request.operation} could not reach Airtable: ${describe(error)}`,
+    message: `Airtable ${request.operation} could not reach Airtable: ${describe(error).replaceAll(input.token, '[redacted]')}`,
     cause: error,
   });
 }
