@@ -1,13 +1,39 @@
-import type { ComponentProps } from 'react';
+import { useEffect, useRef, useState, type ComponentProps, type RefObject } from 'react';
 import { cn } from '../../lib/cn';
 
-/** A data table that scrolls sideways on narrow screens instead of breaking the layout. */
-export function Table({ className, ...props }: ComponentProps<'table'>) {
+/**
+ * A data table that scrolls sideways on narrow screens instead of breaking the layout. While it
+ * scrolls, its container is a named, focusable region so keyboard users can scroll it too
+ * (WCAG 2.1.1; axe `scrollable-region-focusable`).
+ */
+export function Table({ className, label, ...props }: ComponentProps<'table'> & { label: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  const scrollable = useHorizontalOverflow(container);
   return (
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
+    <div
+      ref={container}
+      data-slot="table-container"
+      className="relative w-full overflow-x-auto focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none focus-visible:ring-inset"
+      {...(scrollable ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {})}
+    >
       <table data-slot="table" className={cn('w-full caption-bottom text-sm', className)} {...props} />
     </div>
   );
+}
+
+function useHorizontalOverflow(ref: RefObject<HTMLElement | null>): boolean {
+  const [overflows, setOverflows] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setOverflows(element.scrollWidth > element.clientWidth);
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    measure();
+    return () => observer.disconnect();
+  }, [ref]);
+  return overflows;
 }
 
 /** Table head. */

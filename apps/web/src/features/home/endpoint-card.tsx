@@ -8,7 +8,7 @@ import { CopyButton } from '../../components/ui/copy-button';
 export function EndpointCard(props: {
   icon: LucideIcon;
   title: string;
-  description: string;
+  description: ReactNode;
   path: string;
   children?: ReactNode;
 }) {

@@ -33,7 +33,12 @@ export function HomePage() {
           <EndpointCard
             icon={PlugIcon}
             title="MCP server"
-            description="Model Context Protocol over Streamable HTTP, for Claude Desktop, Cursor and other MCP clients. Run `tableport mcp` for stdio."
+            description={
+              <>
+                Model Context Protocol over Streamable HTTP, for Claude Desktop, Cursor and other MCP clients.
+                For stdio, run <code className="font-mono text-xs whitespace-nowrap">tableport mcp</code>.
+              </>
+            }
             path="/mcp"
           />
           <EndpointCard

@@ -1,6 +1,6 @@
 import { cpuUtilisation, summarizeMetrics, type StatusMetrics } from './metrics.summary';
 import { parsePrometheusText } from '../../lib/prometheus';
-import { fetchStatusEndpoint, StatusFetchError } from './status-fetch';
+import { fetchStatusEndpoint, StatusFetchError, throwIfGatewayError } from './status-fetch';
 
 /** A reading of `/metrics`, summarised, with the lines the parser had to skip. */
 export interface MetricsReading {
@@ -23,6 +23,7 @@ export async function fetchMetrics(
     accept: 'text/plain;version=0.0.4, */*;q=0.1',
     signal: options.signal,
   });
+  throwIfGatewayError(response, '/metrics');
   if (!response.ok) {
     throw new StatusFetchError({
       kind: 'http',

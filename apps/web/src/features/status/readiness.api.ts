@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { fetchStatusEndpoint, StatusFetchError } from './status-fetch';
+import { fetchStatusEndpoint, StatusFetchError, throwIfGatewayError } from './status-fetch';
 
 // Tolerant schemas: the server may add fields, and the page should still show what it knows.
 // zod/mini keeps the bundle small: classic zod added 85 KB of minified JavaScript here.
@@ -12,6 +12,8 @@ const checkSchema = z.looseObject({
 
 const readinessSchema = z.looseObject({
   status: z.string(),
+  /** Why the server is not ready when no check explains it (`shutting down`). */
+  reason: z.optional(z.string()),
   version: z.optional(z.string()),
   commit: z.optional(z.string()),
   role: z.optional(z.string()),
@@ -39,6 +41,7 @@ export async function fetchReadiness(options: { signal?: AbortSignal } = {}): Pr
     accept: 'application/json',
     signal: options.signal,
   });
+  throwIfGatewayError(response, '/readyz');
   if (response.status !== 200 && response.status !== 503) {
     throw new StatusFetchError({
       kind: 'http',
@@ -47,6 +50,14 @@ export async function fetchReadiness(options: { signal?: AbortSignal } = {}): Pr
     });
   }
   const parsed = readinessSchema.safeParse(await readJson(response));
+  if (!parsed.success && response.status === 503) {
+    // A 503 without our body comes from a proxy or load balancer, not from Tableport.
+    throw new StatusFetchError({
+      kind: 'unreachable',
+      httpStatus: 503,
+      message: 'A proxy answered /readyz with HTTP 503: the Tableport server behind it did not answer.',
+    });
+  }
   if (!parsed.success) {
     throw new StatusFetchError({
       kind: 'invalid',

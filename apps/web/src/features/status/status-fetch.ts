@@ -44,7 +44,20 @@ export async function fetchStatusEndpoint(options: {
     if (options.signal?.aborted) throw cause; // cancelled by the caller, not a failure
     const message = timeout.aborted
       ? `The server did not answer ${options.path} within ${statusRequestTimeoutMs / 1000} s.`
-      : `Could not reach the server at ${options.path}.`;
+      : `The request for ${options.path} failed without an answer: the server is down or the network is unreachable.`;
     throw new StatusFetchError({ kind: 'unreachable', message, cause });
   }
+}
+
+/**
+ * 502 and 504 come from a proxy in front of the server (Vite's dev proxy, a load balancer) when
+ * the server itself does not answer, so they count as unreachable.
+ */
+export function throwIfGatewayError(response: Response, path: string): void {
+  if (response.status !== 502 && response.status !== 504) return;
+  throw new StatusFetchError({
+    kind: 'unreachable',
+    httpStatus: response.status,
+    message: `A proxy answered ${path} with HTTP ${response.status}: the Tableport server behind it did not answer.`,
+  });
 }

@@ -37,7 +37,9 @@ describe('status page: server ready', () => {
     await renderStatus();
     const card = readinessCard();
     await within(card).findByText('Ready');
-    expect(within(card).getByRole('status').textContent).toBe('Server readiness:Ready');
+    expect(within(card).getByRole('status').textContent).toBe(
+      'Server readiness: ReadyThe server is ready and accepting requests.',
+    );
     expect(within(card).getByText('0.1.0')).toBeTruthy();
     expect(within(card).getByText('3f9c2a1')).toBeTruthy();
     expect(within(card).getByText('all')).toBeTruthy();
@@ -118,8 +120,19 @@ describe('status page: server not ready', () => {
     expect(within(redis).getByText('connect ECONNREFUSED 127.0.0.1:6379')).toBeTruthy();
     expect(within(card).getByText('api')).toBeTruthy();
     expect(within(card).getByText('unknown')).toBeTruthy();
+    expect(within(card).queryByText(/Reason:/)).toBeNull();
     // A 503 from /readyz is an answer, not a connection problem.
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('status page: server shutting down', () => {
+  it('shows the reason the server gives', async () => {
+    serve({
+      '/readyz': { status: 503, body: { ...readyBody, status: 'not_ready', reason: 'shutting down' } },
+    });
+    await renderStatus();
+    expect(await within(readinessCard()).findByText(/Reason: shutting down\./)).toBeTruthy();
   });
 });
 
@@ -151,11 +164,30 @@ describe('status page: server unreachable', () => {
   });
 
   it('explains an unexpected answer from /readyz', async () => {
-    serve({ '/readyz': { status: 502, body: 'Bad Gateway' }, '/metrics': metrics });
+    serve({ '/readyz': { status: 500, body: 'Internal Server Error' }, '/metrics': metrics });
     await renderStatus();
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('The server answered unexpectedly')).toBeTruthy();
-    expect(within(alert).getByText('/readyz answered HTTP 502.')).toBeTruthy();
+    expect(within(alert).getByText('/readyz answered HTTP 500.')).toBeTruthy();
+  });
+
+  it('counts a proxy gateway error as the server being unreachable', async () => {
+    serve({
+      '/readyz': { status: 502, body: 'Bad Gateway' },
+      '/metrics': { status: 502, body: 'Bad Gateway' },
+    });
+    await renderStatus();
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Cannot reach the server')).toBeTruthy();
+    expect(within(alert).getByText(/A proxy answered \/readyz with HTTP 502/)).toBeTruthy();
+    expect(screen.queryByText('Metrics unavailable')).toBeNull();
+  });
+
+  it('counts a 503 without a readiness body as the server being unreachable', async () => {
+    serve({ '/readyz': { status: 503, body: '<html>Service Unavailable</html>', contentType: 'text/html' } });
+    await renderStatus();
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Cannot reach the server')).toBeTruthy();
   });
 
   it('shows readiness while /metrics is missing, and says why metrics are absent', async () => {

@@ -20,7 +20,7 @@ export function ChecksTable({ checks }: { checks: Readonly<Record<string, Readin
     return <p className="text-sm text-muted-foreground">The server reported no checks.</p>;
   return (
     <div className="-mx-5 border-t">
-      <Table>
+      <Table label="Dependency checks">
         <TableCaption>Dependency checks</TableCaption>
         <TableHeader>
           <TableRow>

@@ -33,7 +33,7 @@ export function JobsCard({ jobs }: { jobs: readonly JobCount[] }) {
           <p className="text-sm text-muted-foreground">No job queues reported yet.</p>
         ) : (
           <div className="-mx-5 -mb-5 border-t">
-            <Table>
+            <Table label="Jobs per queue and state">
               <TableCaption>Jobs per queue and state</TableCaption>
               <TableHeader>
                 <TableRow>

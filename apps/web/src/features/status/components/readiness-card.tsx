@@ -4,15 +4,7 @@ import { formatUptime } from '../../../lib/format';
 import type { ReadinessReading } from '../readiness.api';
 import type { ReadinessState } from '../readiness-state';
 import { ChecksTable } from './checks-table';
-import { StatusBadge } from './status-badge';
-
-const headlines: Record<ReadinessState['kind'], string> = {
-  checking: 'Asking the server…',
-  ready: 'The server is ready and accepting requests.',
-  not_ready: 'The server is running but not ready: a check below is failing.',
-  unreachable: 'The server did not answer.',
-  unknown: 'The server answered in a way this page does not understand.',
-};
+import { ReadinessBanner } from './readiness-banner';
 
 /** Overall readiness, the build and process facts, and each dependency check of `/readyz`. */
 export function ReadinessCard({
@@ -30,13 +22,9 @@ export function ReadinessCard({
           <CardTitle id="readiness-title">Readiness</CardTitle>
           <CardDescription>From /readyz, as a load balancer sees it.</CardDescription>
         </div>
-        <div role="status" aria-live="polite" className="flex items-center gap-2">
-          <span className="sr-only">Server readiness:</span>
-          <StatusBadge tone={state.tone}>{state.label}</StatusBadge>
-        </div>
       </CardHeader>
       <CardContent className="space-y-5">
-        <p className="text-sm">{headlines[state.kind]}</p>
+        <ReadinessBanner state={state} reason={readiness?.reason} />
         {readiness ? (
           <>
             <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">

@@ -17,7 +17,7 @@ export function RoutesTable({ routes }: { routes: readonly RouteStats[] }) {
   }
   return (
     <div className="-mx-5 border-t">
-      <Table>
+      <Table label="Requests per route">
         <TableCaption>
           Requests per route, busiest first. p95 is estimated from histogram buckets.
         </TableCaption>
@@ -37,7 +37,7 @@ export function RoutesTable({ routes }: { routes: readonly RouteStats[] }) {
           {routes.map((route) => (
             <TableRow key={`${route.method} ${route.route}`}>
               <TableCell className="font-mono text-xs font-medium">{route.method}</TableCell>
-              <TableCell className="font-mono text-xs whitespace-normal break-all">{route.route}</TableCell>
+              <TableCell className="font-mono text-xs">{route.route}</TableCell>
               <TableCell className="text-right tabular-nums">{formatCount(route.requests)}</TableCell>
               <TableCell
                 className={
