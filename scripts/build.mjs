@@ -32,6 +32,20 @@ async function buildServer() {
     logLevel: 'warning',
   });
   console.log(`server bundle built in ${Date.now() - started} ms`);
+  // A migrated embedded database to copy on first start (fast first boot).
+  const template = spawnSync(
+    process.execPath,
+    [
+      `${root}apps/server/dist/cli.js`,
+      'internal',
+      'build-template',
+      '--out',
+      `${root}apps/server/dist/pglite-template.tar.gz`,
+    ],
+    { stdio: 'inherit' },
+  );
+  if (template.status !== 0) throw new Error('building the PGlite template failed');
+  console.log('embedded database template built');
 }
 
 function buildWeb() {

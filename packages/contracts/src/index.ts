@@ -1,3 +1,4 @@
 export * from './errors/index';
 export * from './ids';
 export * from './fields/index';
+export * from './events';

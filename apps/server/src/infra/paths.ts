@@ -38,3 +38,6 @@ export function serverVersion(): string {
   return (JSON.parse(readFileSync(path.join(serverRoot(), 'package.json'), 'utf8')) as { version: string })
     .version;
 }
+
+/** Migrated PGlite data dir (gzip tarball) made by `npm run build`, for fast first starts. */
+export const pgliteTemplateFile = (): string => path.join(serverRoot(), 'dist', 'pglite-template.tar.gz');

@@ -1,0 +1,21 @@
+import type { Authenticator, ReadinessCheck } from '../gateway/gateway.types';
+import type { RouteMounts } from '../gateway/http-app';
+import type { BodyLimitOverride } from '../gateway/middleware/limits';
+import type { JobDefinition } from '../infra/jobs';
+
+/**
+ * One module of the app (platform, data, mcp, ai, workflows, comms). Every hook is optional; the
+ * composition root calls them in order: jobs → authenticators → routes → start, and stop in reverse.
+ */
+export interface AppModule {
+  name: string;
+  jobs?: () => JobDefinition<object>[];
+  authenticators?: () => Authenticator[];
+  readinessChecks?: () => ReadinessCheck[];
+  bodyLimitOverrides?: () => BodyLimitOverride[];
+  /** Mounts HTTP routes (roles `all` and `api` only). */
+  routes?: (mounts: RouteMounts) => void;
+  /** Runs after migrations and the job queue started, before the server listens. */
+  start?: () => Promise<void>;
+  stop?: () => Promise<void>;
+}

@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { serverVersion } from '../infra/paths';
+import { registerInternalCommands } from './internal.command';
+import { registerMigrateCommand } from './migrate.command';
+import { registerStartCommand } from './start.command';
+
+/** The `tableport` CLI. Each module registers its own commands. */
+export function buildProgram(): Command {
+  const program = new Command('tableport')
+    .description('Tableport: people and AI assistants working on Airtable data, self-hosted.')
+    .version(serverVersion())
+    .showHelpAfterError();
+  registerStartCommand(program);
+  registerMigrateCommand(program);
+  registerInternalCommands(program);
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);

@@ -1,0 +1,33 @@
+import type { Logger } from '../infra/log/logger';
+
+/** Who is calling. The platform module adds users, API keys and OAuth tokens; the admin token is built in. */
+export interface Principal {
+  kind: 'admin' | 'session' | 'api_key' | 'oauth';
+  /** `admin`, or the id of the user, key or token. */
+  id: string;
+  /** The person behind the call (`usr…`), null for the admin token. */
+  userId: string | null;
+  /** Airtable-style scopes, or 'all' for the admin token. */
+  scopes: 'all' | readonly string[];
+  /** Bases a key is restricted to; undefined = no restriction. */
+  baseIds?: readonly string[];
+}
+
+/** Reads credentials from a request; returns null when they are not its kind, throws when they are invalid. */
+export type Authenticator = (request: Request) => Promise<Principal | null>;
+
+/** Hono environment shared by every route. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    principal: Principal | null;
+  };
+}
+
+/** One dependency checked by /readyz. */
+export interface ReadinessCheck {
+  name: string;
+  /** Resolves with latency (ms) and an optional detail; throws when down. */
+  check(): Promise<{ latencyMs: number; detail?: string }>;
+}
