@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from './gateway.types';
 
 /** Paths that belong to APIs: never answered with the web app. */
@@ -27,7 +27,9 @@ export function webAppRoutes(options: { distDir: string }): Hono<AppEnv> {
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
   const files = serveStatic<AppEnv>({ root: options.distDir });
-  app.use('*', async (c, next) => (isApi(c.req.path) ? next() : files(c, next)));
+  const filesUnlessApi: MiddlewareHandler<AppEnv> = async (c, next) =>
+    isApi(c.req.path) ? next() : files(c, next);
+  app.use('*', filesUnlessApi);
   app.get('*', async (c, next) => {
     if (isApi(c.req.path) || !(c.req.header('accept') ?? '').includes('text/html')) return next();
     c.header('Cache-Control', 'no-cache');
