@@ -247,6 +247,15 @@ describe('the request primitive', () => {
     );
   });
 
+  it("passes through an AppError thrown by the injected fetch (the outbound guard's refusal)", async () => {
+    const refusal = new AppError({ code: 'auth.forbidden', message: 'blocked by the outbound guard' });
+    const guarded: typeof fetch = async () => {
+      throw refusal;
+    };
+    const error = await failure({ json: {} }, () => peerClient(peer, { fetch: guarded }).records.get(ref));
+    expect(error).toBe(refusal);
+  });
+
   it('removes the token from a network error message should fetch echo it', async () => {
     const echoing: typeof fetch = async () => {
       throw new TypeError(`bad header "Bearer ${TEST_TOKEN}"`);

@@ -94,6 +94,8 @@ function transportError(input: {
       cause: error,
     });
   }
+  // An injected fetch (the outbound guard) may refuse with its own AppError: keep its code.
+  if (AppError.isInstance(error)) return error;
   return new AppError({
     code: 'airtable.network',
     message: `Airtable ${request.operation} could not reach Airtable: ${describe(error).replaceAll(input.token, '[redacted]')}`,
