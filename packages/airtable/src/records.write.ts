@@ -1,7 +1,7 @@
 import { assertBatchSize } from './batch.limits';
 import { parseBody } from './http.json';
 import { v0Path } from './http.query';
-import type { AirtableRequestHandler, HttpMethod } from './http.types';
+import type { AirtableRequestHandler, AirtableResponse, HttpMethod } from './http.types';
 import type { TableRef } from './records.params';
 import { recordSchema, recordsSchema, type AirtableRecord } from './records.schema';
 
@@ -25,6 +25,7 @@ export type UpdateRecordParams = TableRef & WriteOptions & { recordId: string; f
 /** Parameters of `records.updateMany` and `records.replaceMany` (1 to 10 records). */
 export type UpdateRecordsParams = TableRef &
   WriteOptions & { records: ReadonlyArray<{ id: string; fields: FieldValues }> };
+
 type WriteKind = 'records.create' | 'records.update' | 'records.replace' | 'records.upsert';
 const METHODS: Record<WriteKind, HttpMethod> = {
   'records.create': 'POST',
@@ -43,7 +44,7 @@ export interface WriteCall {
 }
 
 /** Sends a record write; the method follows the operation unless given. */
-export function sendWrite(request: AirtableRequestHandler, call: WriteCall) {
+export function sendWrite(request: AirtableRequestHandler, call: WriteCall): Promise<AirtableResponse> {
   const { ref } = call;
   const segments = call.recordId === undefined ? [] : [call.recordId];
   return request({
