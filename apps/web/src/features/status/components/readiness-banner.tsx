@@ -1,13 +1,6 @@
-import { CircleCheckIcon, CircleDashedIcon, CircleXIcon, TriangleAlertIcon } from 'lucide-react';
 import { cn } from '../../../lib/cn';
 import type { ReadinessState } from '../readiness-state';
-
-const icons = {
-  success: CircleCheckIcon,
-  danger: CircleXIcon,
-  warning: TriangleAlertIcon,
-  neutral: CircleDashedIcon,
-} as const;
+import { toneIcons } from './tone-icons';
 
 const explanations: Record<ReadinessState['kind'], string> = {
   checking: 'Asking the server…',
@@ -19,7 +12,7 @@ const explanations: Record<ReadinessState['kind'], string> = {
 
 /** The overall state in words, large, with an icon and colour that only repeat the words. */
 export function ReadinessBanner({ state, reason }: { state: ReadinessState; reason: string | undefined }) {
-  const Icon = icons[state.tone];
+  const Icon = toneIcons[state.tone];
   return (
     <div
       role="status"

@@ -1,16 +1,9 @@
-import { CircleCheckIcon, CircleDashedIcon, CircleXIcon, TriangleAlertIcon } from 'lucide-react';
 import { Badge } from '../../../components/ui/badge';
-
-const icons = {
-  success: CircleCheckIcon,
-  danger: CircleXIcon,
-  warning: TriangleAlertIcon,
-  neutral: CircleDashedIcon,
-} as const;
+import { toneIcons, type Tone } from './tone-icons';
 
 /** A status word with an icon and a tone; the word alone carries the meaning. */
-export function StatusBadge({ tone, children }: { tone: keyof typeof icons; children: string }) {
-  const Icon = icons[tone];
+export function StatusBadge({ tone, children }: { tone: Tone; children: string }) {
+  const Icon = toneIcons[tone];
   return (
     <Badge tone={tone}>
       <Icon aria-hidden="true" />
