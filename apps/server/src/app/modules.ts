@@ -1,4 +1,5 @@
 import { systemRoutes } from '../gateway/system.routes';
+import { createPlatformModule } from '../platform/platform.module';
 import type { AppContext } from './app-context';
 import type { AppModule } from './module';
 
@@ -7,6 +8,7 @@ import type { AppModule } from './module';
  * modules). Later issues add platform, data, mcp, ai, workflows and comms here.
  */
 export function createModules(context: AppContext): AppModule[] {
+  const platform = createPlatformModule(context);
   const system: AppModule = {
     name: 'system',
     routes: ({ api }) => {
@@ -21,5 +23,5 @@ export function createModules(context: AppContext): AppModule[] {
       );
     },
   };
-  return [system];
+  return [platform.module, system];
 }

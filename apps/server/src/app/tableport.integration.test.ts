@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testRedisPrefix, usesPostgres } from '../../test/harness';
 import { loadConfig } from '../config';
+import { defineJob } from '../infra/jobs';
 import { createLogger } from '../infra/log/logger';
 import type { AppModule } from './module';
 import { startTableport, type Tableport } from './tableport';
@@ -35,14 +36,14 @@ function probe(finished: string[], gate: { release?: () => void }): AppModule {
   return {
     name: 'probe',
     jobs: () => [
-      {
+      defineJob({
         name: 'probe-slow',
         pollingIntervalSeconds: 0.5,
         handler: async (data: { id: string; ms: number }) => {
           await new Promise((resolve) => setTimeout(resolve, data.ms));
           finished.push(data.id);
         },
-      },
+      }),
     ],
     routes: ({ root }) => {
       root.get('/probe/slow', async (c) => {

@@ -28,7 +28,11 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<O
   const lock = acquireDataDirLock(config.storage.dataDir);
   try {
     const dataDir = path.join(config.storage.dataDir, 'pg');
-    const db = await openPgliteDatabase({ dataDir, loadDataDir: newDataDirTemplate(dataDir), onAfterCommitError });
+    const db = await openPgliteDatabase({
+      dataDir,
+      loadDataDir: newDataDirTemplate(dataDir),
+      onAfterCommitError,
+    });
     return { db, lock };
   } catch (error) {
     lock.release();

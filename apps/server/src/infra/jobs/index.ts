@@ -1,5 +1,6 @@
 export {
   createJobQueue,
+  defineJob,
   type JobCount,
   type JobDefinition,
   type JobQueue,

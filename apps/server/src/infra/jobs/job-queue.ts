@@ -14,6 +14,11 @@ export interface JobDefinition<Data extends object> {
   pollingIntervalSeconds?: number;
 }
 
+/** Types a job definition by its data and erases the type for registration lists. */
+export function defineJob<Data extends object>(definition: JobDefinition<Data>): JobDefinition<object> {
+  return definition as unknown as JobDefinition<object>;
+}
+
 /** Options of one `send`: pg-boss's, plus `tx` to enqueue inside the caller's transaction. */
 export type SendOptions = Omit<PgBoss.SendOptions, 'db'> & { tx?: SqlExecutor };
 
