@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config';
 import type { EventBus } from '../comms/events';
 import type { Database } from '../infra/db';
+import type { OutboundFetch } from '../infra/http';
 import type { JobQueue } from '../infra/jobs';
 import type { Kv } from '../infra/kv';
 import type { Logger } from '../infra/log/logger';
@@ -19,6 +20,8 @@ export interface AppContext {
   jobs: JobQueue;
   events: EventBus;
   metrics: Metrics;
+  /** The guarded fetch for every outbound call (SSRF guard; TABLEPORT_OUTBOUND_ALLOW). */
+  outbound: OutboundFetch;
   /** 64-hex key that encrypts secrets at rest. */
   secretKey: string;
   build: { version: string; commit: string; startedAt: number };

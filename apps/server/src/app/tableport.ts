@@ -6,6 +6,7 @@ import type { ReadinessCheck } from '../gateway/gateway.types';
 import { adminTokenAuthenticator } from '../gateway/middleware/auth';
 import { createInFlight } from '../gateway/middleware/request-context';
 import { migrateUp, openDatabase, type OpenedDatabase } from '../infra/db';
+import { createOutboundFetch } from '../infra/http';
 import { createJobQueue } from '../infra/jobs';
 import { createKv } from '../infra/kv';
 import type { Logger } from '../infra/log/logger';

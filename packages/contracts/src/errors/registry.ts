@@ -1,5 +1,6 @@
 import { airtableErrorCodes } from './codes.airtable';
 import { coreErrorCodes } from './codes.core';
+import { outboundErrorCodes } from './codes.outbound';
 import { formulaErrorCodes } from './codes.formula';
 
 /**
@@ -8,6 +9,7 @@ import { formulaErrorCodes } from './codes.formula';
  */
 export const ERROR_CODES = {
   ...coreErrorCodes,
+  ...outboundErrorCodes,
   ...formulaErrorCodes,
   ...airtableErrorCodes,
 } as const;
