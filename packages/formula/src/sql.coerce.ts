@@ -1,3 +1,4 @@
+import { isTruthy } from './values.coerce';
 import { sql, type Sql } from './sql.chunks';
 import { exact, guards, type SqlValue } from './sql.value';
 
@@ -82,6 +83,7 @@ export function truthSql(value: SqlValue): SqlValue {
     guard: value.guard,
     nullable,
   });
+  if (value.constant) return bool([isTruthy(value.constant.value) ? 'TRUE' : 'FALSE'], false);
   switch (value.type) {
     case 'boolean':
       return value;

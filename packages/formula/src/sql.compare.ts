@@ -89,8 +89,18 @@ function compareToConstant(operator: Comparison, value: SqlValue, constant: SqlV
       const target = numberSql(constantSql(number)!)!;
       return compareColumn(operator, value, target, '', c);
     }
-    if (operator === '=' || operator === '!=') return constantBoolean(value, operator === '!=');
-    return null;
+    if (operator !== '=' && operator !== '!=') return null;
+    // A number never equals non-numeric text; a blank cell compares as "" against it.
+    const blankOrder = compareValues(null, c);
+    const blankMatches = typeof blankOrder === 'number' && holds(operator, blankOrder);
+    const otherMatches = operator === '!=';
+    if (blankMatches === otherMatches) return constantBoolean(value, otherMatches);
+    return {
+      type: 'boolean',
+      sql: sql`(${value.sql} IS ${[blankMatches ? 'NULL' : 'NOT NULL']})`,
+      guard: value.guard,
+      nullable: false,
+    };
   }
   const target = group === 'number' ? numberSql(constant) : group === 'text' ? textSql(constant) : null;
   if (!target || groupOf(constant) !== group) return null;

@@ -20,6 +20,8 @@ export function isSendableDate(ms: number): boolean {
 export function constantSql(value: Value): SqlValue | null {
   const constant = { value };
   if (value === null) return { type: 'blank', sql: ['NULL'], guard: null, nullable: true, constant };
+  // NaN compares unlike JavaScript in PostgreSQL (NaN = NaN, NaN > all): leave it to the evaluator.
+  if (typeof value === 'number' && Number.isNaN(value)) return null;
   if (typeof value === 'number')
     return { type: 'number', sql: sql`${[param(value)]}::float8`, guard: null, nullable: false, constant };
   if (typeof value === 'string') {
