@@ -72,6 +72,7 @@ export async function startTableport(options: StartOptions): Promise<Tableport> 
       jobs,
       events,
       metrics,
+      outbound: createOutboundFetch({ allow: config.outbound.allow }),
       secretKey: secretKey.key,
       build,
     };

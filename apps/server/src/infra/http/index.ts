@@ -1,2 +1,3 @@
-export { createAddressPolicy, type AddressPolicy } from './address-policy';
-export { createOutboundFetch, type OutboundFetch, type OutboundOptions } from './outbound-fetch';
+/** Outbound HTTP: the one guarded `fetch` every call to the outside world goes through. */
+export { createOutboundFetch, type OutboundFetch, type OutboundFetchOptions } from './outbound.fetch';
+export { createOutboundPolicy, type OutboundPolicy } from './outbound.policy';

@@ -90,9 +90,7 @@ async function send(
   deadline: AbortSignal,
 ): Promise<Response> {
   try {
-    return (await undiciFetch(url, { ...(init as object), dispatcher } as Parameters<
-      typeof undiciFetch
-    >[1])) as unknown as Response;
+    return await undiciFetch(url, { ...(init as object), dispatcher });
   } catch (error) {
     const cause = (error as { cause?: unknown }).cause;
     if (AppError.isInstance(cause)) throw cause;
@@ -133,7 +131,7 @@ function guardedLookup(policy: AddressPolicy) {
           message: `${hostname} resolves to a non-public address`,
           details: { host: hostname },
         });
-        return callback(refusal as unknown as NodeJS.ErrnoException, []);
+        return callback(refusal, []);
       }
       const wantsAll = (options as { all?: boolean }).all === true;
       if (wantsAll) return callback(null, addresses);
