@@ -1,3 +1,3 @@
 /** Outbound HTTP: the one guarded `fetch` every call to the outside world goes through. */
-export { createOutboundFetch, type OutboundFetch, type OutboundFetchOptions } from './outbound.fetch';
-export { createOutboundPolicy, type OutboundPolicy } from './outbound.policy';
+export { createAddressPolicy, type AddressPolicy } from './address-policy';
+export { createOutboundFetch, type OutboundFetch, type OutboundOptions } from './outbound-fetch';
