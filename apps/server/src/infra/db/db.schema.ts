@@ -3,11 +3,31 @@
  * `*.tables.ts` files (drizzle.config.ts); this object types the ORM.
  */
 import { domainEvents } from '../../comms/events/events.tables';
-import { workspaces } from '../../platform/workspaces/workspaces.tables';
+import { auditLog } from '../../platform/audit/audit.tables';
+import { authAccounts, authVerifications, sessions, users } from '../../platform/auth/auth.tables';
+import { apiKeys } from '../../platform/keys/keys.tables';
+import { secretKeys, secrets } from '../../platform/secrets/secrets.tables';
+import {
+  baseRoles,
+  workspaceInvitations,
+  workspaceMembers,
+  workspaces,
+} from '../../platform/workspaces/workspaces.tables';
 import { appSettings } from './settings.tables';
 
 export const dbSchema = {
   appSettings,
   domainEvents,
   workspaces,
+  workspaceMembers,
+  baseRoles,
+  workspaceInvitations,
+  users,
+  sessions,
+  authAccounts,
+  authVerifications,
+  apiKeys,
+  secretKeys,
+  secrets,
+  auditLog,
 };
