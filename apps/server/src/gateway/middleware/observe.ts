@@ -7,7 +7,9 @@ import type { AppEnv } from '../gateway.types';
 function routeLabel(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
   // After next(), routeIndex points at the handler that produced the response.
   const template = routePath(c);
-  return !template || template === '*' || template === '/*' ? 'unmatched' : template;
+  if (c.res.status === 404) return 'unmatched';
+  // The web app's catch-all (static files and client-side routes) is one series.
+  return !template || template === '*' || template === '/*' ? '/*' : template;
 }
 
 /** Records the latency histogram and writes one access log line per request. */
