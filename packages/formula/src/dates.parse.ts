@@ -24,6 +24,20 @@ export interface DateFields {
  * and `M/D/YYYY [h:mm[:ss] [am|pm]]`. Text without an offset is read in `timeZone` (default UTC).
  */
 export function parseDateText(text: string, timeZone: string | null = null): FormulaDate | null {
+  if (timeZone !== null) return parseUncached(text, timeZone);
+  // Filters compare every row with the same few constants: parsing each text once pays off.
+  let parsed = cache.get(text);
+  if (parsed === undefined) {
+    if (cache.size >= 10_000) cache.clear();
+    parsed = parseUncached(text, null);
+    cache.set(text, parsed);
+  }
+  return parsed;
+}
+
+const cache = new Map<string, FormulaDate | null>();
+
+function parseUncached(text: string, timeZone: string | null): FormulaDate | null {
   const trimmed = text.trim();
   const iso = ISO.exec(trimmed);
   if (iso) return fieldsToDate(isoFields(iso), timeZone);

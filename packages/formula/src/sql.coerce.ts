@@ -88,6 +88,7 @@ export function truthSql(value: SqlValue): SqlValue {
     case 'boolean':
       return value;
     case 'number':
+      if (value.found) return { type: 'boolean', sql: value.found, guard: null, nullable: false };
       return bool(sql`(${value.sql} <> 0)`);
     case 'text':
       return bool(sql`(${value.sql} <> '')`);

@@ -102,6 +102,7 @@ function compareToConstant(operator: Comparison, value: SqlValue, constant: SqlV
       nullable: false,
     };
   }
+  if (value.found && typeof c === 'number') return compareFound(operator, value, c);
   const target = group === 'number' ? numberSql(constant) : group === 'text' ? textSql(constant) : null;
   if (!target || groupOf(constant) !== group) return null;
   return compareColumn(operator, value, target, group === 'text' ? ' COLLATE "C"' : '', c);
@@ -174,6 +175,21 @@ function blankCheck(operator: Comparison, value: SqlValue): SqlValue {
     type: 'boolean',
     sql: sql`(${order} ${[SQL_OPERATOR[operator]]} 0)`,
     guard: value.guard,
+    nullable: false,
+  };
+}
+
+// FIND/SEARCH against a constant below 1: every position found compares alike, so only "found" matters.
+function compareFound(operator: Comparison, value: SqlValue, c: number): SqlValue | null {
+  if (!(c < 1)) return null;
+  const whenFound = holds(operator, 1);
+  const missing = compareValues(null, c);
+  const whenMissing = typeof missing === 'number' && holds(operator, missing);
+  if (whenFound === whenMissing) return constantBoolean({ ...value, guard: null }, whenFound);
+  return {
+    type: 'boolean',
+    sql: whenFound ? value.found! : sql`(NOT ${value.found!})`,
+    guard: null,
     nullable: false,
   };
 }

@@ -76,6 +76,9 @@ function position(blankWhenMissing: boolean): SqlFunctionCompiler {
       sql: blankWhenMissing ? sql`NULLIF(${found}, 0)` : found,
       guard: guards(guardOf(needle, haystack), ASTRAL_FREE(haystack.sql)),
       nullable: blankWhenMissing,
+      ...(guardOf(needle, haystack) === null
+        ? { found: sql`(strpos(${haystack.sql}, ${needle.sql}) > 0)` }
+        : {}),
     };
   };
 }

@@ -18,6 +18,8 @@ export interface SqlValue {
   readonly nullable: boolean;
   /** Set when the value is the same for every row (literals, constant sub-trees, NOW()). */
   readonly constant?: { value: Value };
+  /** For FIND/SEARCH: "was it found", exact even where the position needs a recheck (astral characters). */
+  readonly found?: Sql;
 }
 
 /** A value with no guard. */
