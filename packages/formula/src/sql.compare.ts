@@ -102,7 +102,8 @@ function compareToConstant(operator: Comparison, value: SqlValue, constant: SqlV
       nullable: false,
     };
   }
-  if (value.found && typeof c === 'number') return compareFound(operator, value, c);
+  const found = value.found && typeof c === 'number' ? compareFound(operator, value, c) : null;
+  if (found) return found;
   const target = group === 'number' ? numberSql(constant) : group === 'text' ? textSql(constant) : null;
   if (!target || groupOf(constant) !== group) return null;
   return compareColumn(operator, value, target, group === 'text' ? ' COLLATE "C"' : '', c);

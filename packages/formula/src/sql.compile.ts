@@ -57,7 +57,9 @@ function compileRowNode(node: BoundNode, context: SqlCompileContext): SqlValue |
       const operand = compileSqlValue(node.operand, context);
       const number = operand && numberSql(operand);
       if (!number) return null;
-      return node.operator === '+' ? number : { ...number, sql: sql`(-${number.sql})` };
+      // A negated position is no longer a position: drop `found`.
+      const { found: _found, ...plain } = number;
+      return node.operator === '+' ? plain : { ...plain, sql: sql`(-${number.sql})` };
     }
     case 'binary':
       return compileBinary(node, context);
