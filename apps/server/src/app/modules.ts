@@ -1,4 +1,5 @@
 import { systemRoutes } from '../gateway/system.routes';
+import { createLogAuditSink, createMcpModule } from '../mcp';
 import { createPlatformModule } from '../platform/platform.module';
 import type { AppContext } from './app-context';
 import type { AppModule } from './module';
@@ -9,6 +10,15 @@ import type { AppModule } from './module';
  */
 export function createModules(context: AppContext): AppModule[] {
   const platform = createPlatformModule(context);
+  // MCP tools and resources come from the data service (store issue); until it lands only prompts.
+  const mcp = createMcpModule({
+    config: context.config,
+    logger: context.logger,
+    version: context.build.version,
+    authorizer: platform.services.authorizer,
+    audit: createLogAuditSink(context.logger),
+    catalog: { tools: [], resources: [] },
+  });
   const system: AppModule = {
     name: 'system',
     routes: ({ api }) => {
@@ -23,5 +33,5 @@ export function createModules(context: AppContext): AppModule[] {
       );
     },
   };
-  return [platform.module, system];
+  return [platform.module, mcp.module, system];
 }

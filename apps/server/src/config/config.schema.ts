@@ -97,6 +97,25 @@ export const ENV_SPEC = {
     doc: 'Hosts or CIDRs the outbound guard lets through although private or loopback (e.g. `127.0.0.1` in tests).',
     default: '(none)',
   },
+  TABLEPORT_MCP_READ_ONLY: {
+    schema: optional(z.enum(['true', 'false'])).default('false'),
+    doc: 'Serve MCP read-only: write tools are hidden from every client (keys without write scopes never see them either).',
+    default: 'false',
+  },
+  TABLEPORT_MCP_ALLOWED_ORIGINS: {
+    schema: optional(csv).default([]),
+    doc: 'Browser origins (or host names) allowed to call `/mcp`, besides localhost and TABLEPORT_URL. Requests without `Origin` are not browsers and pass.',
+    default: '(none)',
+  },
+  TABLEPORT_MCP_MAX_RESULT_BYTES: {
+    schema: optional(z.coerce.number().int().min(2048)).default(50_000),
+    doc: 'Response budget of one MCP tool result; a longer list is cut, says so and returns the cursor to go on.',
+    default: '50000',
+  },
+  TABLEPORT_API_KEY: {
+    schema: optional(z.string().min(1)),
+    doc: 'Key the CLI (`tableport mcp`) sends to the server at TABLEPORT_URL; TABLEPORT_ADMIN_TOKEN is used when unset.',
+  },
   TABLEPORT_DEMO: {
     schema: optional(z.enum(['true', 'false'])).default('true'),
     doc: 'Create the demo base on first start of an empty embedded database.',

@@ -24,6 +24,8 @@ export interface AppConfig {
   outbound: { allow: string[] };
   smtp: { url: string | undefined };
   demo: { enabled: boolean };
+  mcp: { readOnly: boolean; allowedOrigins: string[]; maxResultBytes: number };
+  cli: { apiKey: string | undefined };
 }
 
 /** Validates every variable and names each invalid one; throws AppError('config.invalid'). */
@@ -74,5 +76,11 @@ function toConfig(values: Values, cwd: string): AppConfig {
     outbound: { allow: values.TABLEPORT_OUTBOUND_ALLOW },
     smtp: { url: values.TABLEPORT_SMTP_URL },
     demo: { enabled: values.TABLEPORT_DEMO === 'true' },
+    mcp: {
+      readOnly: values.TABLEPORT_MCP_READ_ONLY === 'true',
+      allowedOrigins: values.TABLEPORT_MCP_ALLOWED_ORIGINS,
+      maxResultBytes: values.TABLEPORT_MCP_MAX_RESULT_BYTES,
+    },
+    cli: { apiKey: values.TABLEPORT_API_KEY },
   };
 }

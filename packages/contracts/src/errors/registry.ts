@@ -2,6 +2,7 @@ import { airtableErrorCodes } from './codes.airtable';
 import { coreErrorCodes } from './codes.core';
 import { outboundErrorCodes } from './codes.outbound';
 import { formulaErrorCodes } from './codes.formula';
+import { mcpErrorCodes } from './codes.mcp';
 
 /**
  * Every stable error code, merged from one file per module (`codes.<module>.ts`).
@@ -12,6 +13,7 @@ export const ERROR_CODES = {
   ...outboundErrorCodes,
   ...formulaErrorCodes,
   ...airtableErrorCodes,
+  ...mcpErrorCodes,
 } as const;
 
 /** A stable error code such as `record.not_found`. */
