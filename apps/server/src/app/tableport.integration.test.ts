@@ -79,6 +79,15 @@ describe('tableport process', () => {
     expect(body.checks.database!.status).toBe('up');
     expect(body.checks.queue!.status).toBe('up');
     if (process.env.REDIS_URL) expect(body.checks.redis!.status).toBe('up');
+    // Over a real socket the headers take the Node fast path (set on the ServerResponse).
+    const headers = ready.headers;
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const echoed = await fetch(`${app.url}/healthz`, { headers: { 'x-request-id': 'trace-42' } });
+    expect(echoed.headers.get('x-request-id')).toBe('trace-42');
+    const v0 = await fetch(`${app.url}/v0/nothing/here/at/all/x`);
+    expect(v0.headers.get('access-control-allow-origin')).toBe('*');
     const system = await fetch(`${app.url}/api/v1/system`, { headers: { authorization: `Bearer ${ADMIN}` } });
     expect(await system.json()).toMatchObject({
       role: 'all',

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { AppError } from '@tableport/contracts';
 import { startTableport } from '../app/tableport';
 import type { Role } from '../app/app-context';
+import { flushLogs } from '../infra/log/logger';
 import { cliSetup, fail } from './cli-context';
 
 /** `tableport start [--role all|api|worker] [--port N]`. */
@@ -18,6 +19,7 @@ export function registerStartCommand(program: Command): void {
         const app = await startTableport({ config, role, logger, commit: process.env.TABLEPORT_COMMIT });
         onShutdownSignal(async () => {
           await app.stop();
+          flushLogs(logger);
           process.exit(0);
         });
       } catch (error) {

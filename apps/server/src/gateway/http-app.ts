@@ -1,7 +1,5 @@
 import { AppError } from '@tableport/contracts';
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppConfig } from '../config';
 import type { Logger } from '../infra/log/logger';
 import type { Metrics } from '../infra/metrics';
@@ -12,7 +10,9 @@ import type { AppEnv, Authenticator, ReadinessCheck } from './gateway.types';
 import { healthRoutes, type ReadinessInfo } from './health.routes';
 import { authenticate } from './middleware/auth';
 import { requestBodyLimit, urlLengthLimit, type BodyLimitOverride } from './middleware/limits';
+import { browserCors } from './middleware/cors';
 import { observe } from './middleware/observe';
+import { securityHeaders } from './middleware/security-headers';
 import { requestContext, type createInFlight } from './middleware/request-context';
 import { webAppRoutes } from './static.routes';
 
@@ -54,23 +54,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestContext({ logger: options.logger, inFlight: options.inFlight }));
   app.use(observe({ metrics: options.metrics }));
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-      },
-      crossOriginResourcePolicy: 'same-site',
-    }),
-  );
+  app.use(securityHeaders());
   app.use(urlLengthLimit());
   app.use(
     requestBodyLimit({
@@ -80,15 +64,16 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
   );
   app.use(
     '/v0/*',
-    cors({
+    browserCors({
       origin: '*',
       allowHeaders: AIRTABLE_CORS_HEADERS,
       allowMethods: ['DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
+      fixedHeaders: { 'Access-Control-Allow-Origin': '*' },
     }),
   );
   app.use(
     '/api/*',
-    cors({
+    browserCors({
       origin: (origin) => (options.config.server.corsOrigins.includes(origin) ? origin : null),
       credentials: true,
       allowHeaders: ['authorization', 'content-type', 'x-request-id'],

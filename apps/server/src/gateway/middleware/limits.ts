@@ -48,6 +48,8 @@ export function requestBodyLimit(options: {
     handler: make(override.maxBytes),
   }));
   return async (c, next) => {
+    // No body to count: reading c.req.raw.body here would build a whole fetch Request per GET.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
     const override = overrides.find((candidate) => candidate.pattern.test(c.req.path));
     return (override?.handler ?? fallback)(c, next);
   };

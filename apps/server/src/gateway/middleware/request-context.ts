@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from '../../infra/log/logger';
 import type { AppEnv } from '../gateway.types';
+import { nodeResponse } from './security-headers';
 
 const VALID_ID = /^[A-Za-z0-9._:=-]{1,128}$/;
 
@@ -38,13 +39,20 @@ export function requestContext(options: {
     c.set('requestId', requestId);
     c.set('logger', options.logger.child({ requestId }));
     c.set('principal', null);
+    const outgoing = nodeResponse(c);
+    if (outgoing) {
+      outgoing.setHeader('X-Request-Id', requestId);
+      if (options.inFlight.shuttingDown) outgoing.setHeader('Connection', 'close');
+    }
     options.inFlight.enter();
     try {
       await next();
     } finally {
       options.inFlight.leave();
-      c.header('X-Request-Id', requestId);
-      if (options.inFlight.shuttingDown) c.header('Connection', 'close');
+      if (!outgoing) {
+        c.header('X-Request-Id', requestId);
+        if (options.inFlight.shuttingDown) c.header('Connection', 'close');
+      }
     }
   };
 }

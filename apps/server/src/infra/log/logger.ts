@@ -18,7 +18,30 @@ export const REDACT_PATHS = [
   'req.headers.cookie',
 ];
 
-/** JSON logs (pino) with credentials redacted. Pass a destination in tests to capture lines. */
+/**
+ * The production log destination: stdout (or a file) through sonic-boom, buffered and written
+ * asynchronously (a synchronous write per request line costs more than the request), flushed every
+ * second and when the process stops (`flushLogs`).
+ */
+export function logDestination(target: number | string = 1): DestinationStream {
+  const stream = pino.destination({ dest: target, sync: false, minLength: 4096 });
+  setInterval(() => stream.flush(), 1000).unref();
+  return stream;
+}
+
+/** Writes buffered log lines now (before exiting). */
+export function flushLogs(logger: Logger): void {
+  const stream = (logger as unknown as Record<symbol, { flushSync?: () => void } | undefined>)[
+    pino.symbols.streamSym
+  ];
+  try {
+    stream?.flushSync?.();
+  } catch {
+    // Nothing buffered, or the stream is already closed.
+  }
+}
+
+/** JSON logs (pino) with credentials redacted. Default destination: buffered stdout; tests pass their own. */
 export function createLogger(options: {
   level: string;
   destination?: DestinationStream;
@@ -32,6 +55,6 @@ export function createLogger(options: {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
-    options.destination,
+    options.destination ?? logDestination(),
   );
 }
