@@ -3,6 +3,14 @@
  * `*.tables.ts` files (drizzle.config.ts); this object types the ORM.
  */
 import { domainEvents } from '../../comms/events/events.tables';
+import { dataBases, dataChangeSets } from '../../data/data.tables';
+import {
+  dataFields,
+  dataListChunks,
+  dataListIterators,
+  dataTables,
+  dataViews,
+} from '../../data/local/local.tables';
 import { auditLog } from '../../platform/audit/audit.tables';
 import { authAccounts, authVerifications, sessions, users } from '../../platform/auth/auth.tables';
 import { apiKeys } from '../../platform/keys/keys.tables';
@@ -30,4 +38,11 @@ export const dbSchema = {
   secretKeys,
   secrets,
   auditLog,
+  dataBases,
+  dataChangeSets,
+  dataTables,
+  dataFields,
+  dataViews,
+  dataListIterators,
+  dataListChunks,
 };
