@@ -1,5 +1,6 @@
 import { airtableErrorCodes } from './codes.airtable';
 import { coreErrorCodes } from './codes.core';
+import { dataErrorCodes } from './codes.data';
 import { outboundErrorCodes } from './codes.outbound';
 import { formulaErrorCodes } from './codes.formula';
 import { mcpErrorCodes } from './codes.mcp';
@@ -13,6 +14,7 @@ export const ERROR_CODES = {
   ...outboundErrorCodes,
   ...formulaErrorCodes,
   ...airtableErrorCodes,
+  ...dataErrorCodes,
   ...mcpErrorCodes,
 } as const;
 
