@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { serverVersion } from '../infra/paths';
 import { registerInternalCommands } from './internal.command';
+import { registerMcpCommand } from './mcp.command';
 import { registerMigrateCommand } from './migrate.command';
 import { registerStartCommand } from './start.command';
 
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerStartCommand(program);
   registerMigrateCommand(program);
+  registerMcpCommand(program);
   registerInternalCommands(program);
   return program;
 }
