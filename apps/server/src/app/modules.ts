@@ -1,3 +1,4 @@
+import { createDataModule } from '../data';
 import { systemRoutes } from '../gateway/system.routes';
 import { createLogAuditSink, createMcpModule } from '../mcp';
 import { createPlatformModule } from '../platform/platform.module';
@@ -10,6 +11,7 @@ import type { AppModule } from './module';
  */
 export function createModules(context: AppContext): AppModule[] {
   const platform = createPlatformModule(context);
+  const data = createDataModule(context, { platform: platform.services });
   // MCP tools and resources come from the data service (store issue); until it lands only prompts.
   const mcp = createMcpModule({
     config: context.config,
@@ -33,5 +35,5 @@ export function createModules(context: AppContext): AppModule[] {
       );
     },
   };
-  return [platform.module, mcp.module, system];
+  return [platform.module, data.module, mcp.module, system];
 }
