@@ -16,6 +16,7 @@ const PAGE = `<!doctype html>
   <meta charset="utf-8" />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <title>Tableport API</title>
+  <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
   <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css" />
 </head>
 <body>

@@ -21,6 +21,8 @@ export function webAppRoutes(options: { distDir: string }): Hono<AppEnv> {
     return app;
   }
   const index = readFileSync(indexFile, 'utf8');
+  // Browsers ask every page (the docs, /metrics) for /favicon.ico.
+  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
   const isApi = (pathname: string) => API_PREFIXES.some((prefix) => pathname.startsWith(prefix));
   app.use('/assets/*', async (c, next) => {
     await next();
