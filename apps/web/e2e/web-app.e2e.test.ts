@@ -111,7 +111,7 @@ describe('web app', () => {
       await expectAccessible(page, route);
       const links = await page
         .locator('a[href]')
-        .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+        .evaluateAll((anchors: { href: string }[]) => anchors.map((anchor) => anchor.href));
       for (const link of links) {
         const url = new URL(link);
         if (url.origin === new URL(app.url).origin && !seen.has(url.pathname)) queue.push(url.pathname);
