@@ -1,4 +1,4 @@
-import { createDataModule } from '../data';
+import { createDataModule, findBase } from '../data';
 import { systemRoutes } from '../gateway/system.routes';
 import { createLogAuditSink, createMcpModule } from '../mcp';
 import { createPlatformModule } from '../platform/platform.module';
@@ -10,8 +10,23 @@ import type { AppModule } from './module';
  * modules). Later issues add platform, data, mcp, ai, workflows and comms here.
  */
 export function createModules(context: AppContext): AppModule[] {
-  const platform = createPlatformModule(context);
-  const data = createDataModule(context, { platform: platform.services });
+  // The authorizer finds a base's workspace in the store's registry (data_bases).
+  const platform = createPlatformModule(context, {
+    bases: {
+      workspaceOf: async (baseId) => (await findBase(context.db, baseId))?.workspaceId ?? null,
+      baseIdsIn: async (workspaceIds) =>
+        (
+          await context.db.query<{ id: string }>(
+            'SELECT id FROM data_bases WHERE workspace_id = ANY($1::text[])',
+            [[...workspaceIds]],
+          )
+        ).rows.map((row) => row.id),
+    },
+  });
+  const data = createDataModule(context, {
+    platform: platform.services,
+    v0Middleware: [platform.services.requestLimit],
+  });
   // MCP tools and resources come from the data service (store issue); until it lands only prompts.
   const mcp = createMcpModule({
     config: context.config,

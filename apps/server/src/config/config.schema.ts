@@ -92,6 +92,25 @@ export const ENV_SPEC = {
     schema: optional(z.string().url()),
     doc: 'SMTP server for email (`smtp://user:pass@host:port`).',
   },
+  TABLEPORT_MAIL_FROM: {
+    schema: optional(z.string()).default('Tableport <tableport@localhost>'),
+    doc: 'Sender of password reset and invitation emails.',
+    default: 'Tableport <tableport@localhost>',
+  },
+  TABLEPORT_SIGNUP: {
+    schema: optional(z.enum(['invite', 'open'])).default('invite'),
+    doc: 'Who may sign up after the first user (who becomes the owner): `invite` = invited emails only, `open` = anyone.',
+    default: 'invite',
+  },
+  TABLEPORT_RATE_LIMIT: {
+    schema: optional(z.coerce.number().int().min(0)).default(50),
+    doc: 'Requests per second per user and per API key on `/api`, `/v0` and `/mcp` (a key may set its own). `0` = off.',
+    default: '50',
+  },
+  TABLEPORT_SECRET_KEY_PREVIOUS: {
+    schema: optional(hex64),
+    doc: 'The former TABLEPORT_SECRET_KEY while rotating it: data keys wrapped by it are re-wrapped at startup.',
+  },
   TABLEPORT_OUTBOUND_ALLOW: {
     schema: optional(csv).default([]),
     doc: 'Hosts or CIDRs the outbound guard lets through although private or loopback (e.g. `127.0.0.1` in tests).',

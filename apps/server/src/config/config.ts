@@ -23,6 +23,12 @@ export interface AppConfig {
   v0: { rateLimitPerSecond: number | undefined };
   outbound: { allow: string[] };
   smtp: { url: string | undefined };
+  platform: {
+    mailFrom: string;
+    signup: 'invite' | 'open';
+    rateLimitPerSecond: number;
+    previousSecretKey: string | undefined;
+  };
   demo: { enabled: boolean };
   mcp: { readOnly: boolean; allowedOrigins: string[]; maxResultBytes: number };
   cli: { apiKey: string | undefined };
@@ -75,6 +81,12 @@ function toConfig(values: Values, cwd: string): AppConfig {
     v0: { rateLimitPerSecond: values.TABLEPORT_V0_RATE_LIMIT },
     outbound: { allow: values.TABLEPORT_OUTBOUND_ALLOW },
     smtp: { url: values.TABLEPORT_SMTP_URL },
+    platform: {
+      mailFrom: values.TABLEPORT_MAIL_FROM,
+      signup: values.TABLEPORT_SIGNUP,
+      rateLimitPerSecond: values.TABLEPORT_RATE_LIMIT,
+      previousSecretKey: values.TABLEPORT_SECRET_KEY_PREVIOUS?.toLowerCase(),
+    },
     demo: { enabled: values.TABLEPORT_DEMO === 'true' },
     mcp: {
       readOnly: values.TABLEPORT_MCP_READ_ONLY === 'true',

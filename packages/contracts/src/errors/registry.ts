@@ -3,6 +3,7 @@ import { coreErrorCodes } from './codes.core';
 import { dataErrorCodes } from './codes.data';
 import { outboundErrorCodes } from './codes.outbound';
 import { formulaErrorCodes } from './codes.formula';
+import { platformErrorCodes } from './codes.platform';
 import { mcpErrorCodes } from './codes.mcp';
 
 /**
@@ -14,6 +15,7 @@ export const ERROR_CODES = {
   ...outboundErrorCodes,
   ...formulaErrorCodes,
   ...airtableErrorCodes,
+  ...platformErrorCodes,
   ...dataErrorCodes,
   ...mcpErrorCodes,
 } as const;

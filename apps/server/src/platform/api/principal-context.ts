@@ -1,0 +1,26 @@
+import type { Actor, Channel } from '@tableport/contracts';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { actorOf } from '../../gateway/actor';
+import type { AppEnv, Principal } from '../../gateway/gateway.types';
+import { requirePrincipal } from '../../gateway/middleware/auth';
+
+/** The channel of an `/api` request: `web` for the browser session, `api` for tokens. */
+export function apiChannel(principal: Principal | null): Channel {
+  return principal?.kind === 'session' ? 'web' : 'api';
+}
+
+/** The caller of an `/api` route and the actor to audit it as. */
+export function caller(c: Context<AppEnv>): { principal: Principal; actor: Actor; ip: string | null } {
+  const principal = requirePrincipal(c);
+  return { principal, actor: actorOf(principal, apiChannel(principal)), ip: remoteAddress(c) };
+}
+
+/** The peer address (the socket's; proxies are not trusted for it). */
+export function remoteAddress(c: Context<AppEnv>): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './workspaces.schemas';
+export * from './access.schemas';
