@@ -1,3 +1,4 @@
+ 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startV0Server, type Json, type V0Server } from '../test/v0.harness';
 

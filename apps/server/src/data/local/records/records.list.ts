@@ -76,7 +76,8 @@ async function listInSql(planned: Planned & { orderBy: Sql }): Promise<RecordPag
   const table = recordTableSql(call.table);
   const query = renderSql(sql`SELECT ${[selectList(call.table)]} FROM ${[table]} t${where} ORDER BY ${orderBy} LIMIT ${[String(first + 1)]}`);
   const rows = (await call.db.query<RecordRow>(query.text, query.params)).rows;
-  if (rows.length <= first) return presentPage(call, input, rows, undefined);
+  // maxRecords within one page: that page is all there is.
+  if (rows.length <= first || first < input.pageSize) return presentPage(call, input, rows.slice(0, first), undefined);
   const limit = input.maxRecords === null ? [] : [` LIMIT ${input.maxRecords}`];
   const ids = sql`SELECT t.id, row_number() OVER (ORDER BY ${orderBy}) - 1 AS position FROM ${[table]} t${where} ORDER BY ${orderBy}${limit}`;
   const iterator = await createIteratorFromSql(call.db, { tableId: call.table.id, hash: planned.hash, idsQuery: ids });
