@@ -32,7 +32,7 @@ beforeAll(async () => {
     },
   ]);
   baseId = base.id;
-  [projectsId, tasksId] = base.tables.map((table: Json) => table.id as string);
+  [projectsId, tasksId] = base.tables.map((table: Json) => table.id as string) as [string, string];
   const link = await addField('Tasks', { name: 'Project', type: 'multipleRecordLinks', options: { linkedTableId: projectsId } });
   expect(link.options.inverseLinkFieldId).toMatch(/^fld/);
   const schema = await server.call('GET', `/v0/meta/bases/${baseId}/tables`);
