@@ -1,4 +1,4 @@
-import type { Authenticator, ReadinessCheck } from '../gateway/gateway.types';
+import type { AuthChallenge, Authenticator, ReadinessCheck } from '../gateway/gateway.types';
 import type { RouteMounts } from '../gateway/http-app';
 import type { BodyLimitOverride } from '../gateway/middleware/limits';
 import type { JobDefinition } from '../infra/jobs';
@@ -11,6 +11,8 @@ export interface AppModule {
   name: string;
   jobs?: () => JobDefinition<object>[];
   authenticators?: () => Authenticator[];
+  /** `WWW-Authenticate` challenges for 401s under a path (MCP's RFC 9728 pointer). */
+  authChallenges?: () => AuthChallenge[];
   readinessChecks?: () => ReadinessCheck[];
   bodyLimitOverrides?: () => BodyLimitOverride[];
   /** Mounts HTTP routes (roles `all` and `api` only). */

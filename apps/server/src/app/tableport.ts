@@ -186,6 +186,7 @@ async function startHttp(
       adminTokenAuthenticator(context.config.security.adminToken),
       ...modules.flatMap((module) => module.authenticators?.() ?? []),
     ],
+    authChallenges: modules.flatMap((module) => module.authChallenges?.() ?? []),
     readiness: { checks: readinessChecks(context, modules), info: { ...context.build, role: context.role } },
     bodyLimitOverrides: modules.flatMap((module) => module.bodyLimitOverrides?.() ?? []),
     mount: (mounts) => {

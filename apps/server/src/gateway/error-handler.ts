@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
-import type { AppEnv } from './gateway.types';
+import type { AppEnv, AuthChallenge } from './gateway.types';
 
 /** Turns anything thrown by a route into an AppError with a stable code. */
 export function normaliseError(error: unknown): AppError {
@@ -40,6 +40,20 @@ export function validationError(error: ZodError): AppError {
     message: `Invalid request: ${summary}`,
     details: { issues },
   });
+}
+
+/** The gateway's error handler with the auth challenges modules declared for their paths. */
+export function createErrorHandler(
+  challenges: readonly AuthChallenge[],
+): (error: unknown, c: Context<AppEnv>) => Response {
+  return (error, c) => {
+    const response = handleError(error, c);
+    if (response.status === 401) {
+      const challenge = challenges.find((candidate) => c.req.path.startsWith(candidate.pathPrefix));
+      if (challenge) response.headers.set('WWW-Authenticate', challenge.header(c.req.url));
+    }
+    return response;
+  };
 }
 
 /** The gateway's one error handler: `{"error":{code,message,details?,requestId}}`, logged by fault. */

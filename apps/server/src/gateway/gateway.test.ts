@@ -32,7 +32,18 @@ function build(options: { checks?: ReadinessCheck[]; corsOrigins?: string } = {}
     logger: createLogger({ level: 'info', destination }),
     metrics,
     inFlight,
-    authenticators: [adminTokenAuthenticator(ADMIN)],
+    authenticators: [
+      adminTokenAuthenticator(ADMIN),
+      async (request) => {
+        if (request.headers.get('authorization') === 'Bearer revoked') {
+          throw new AppError({ code: 'auth.required', message: 'This key was revoked' });
+        }
+        return null;
+      },
+    ],
+    authChallenges: [
+      { pathPrefix: '/mcp', header: (url) => `Bearer resource_metadata="${new URL(url).origin}/meta"` },
+    ],
     readiness: {
       checks: options.checks ?? [{ name: 'database', check: async () => ({ latencyMs: 1 }) }],
       info: { version: '1.2.3', commit: 'abc', role: 'all', startedAt: Date.now() },
@@ -140,6 +151,18 @@ describe('gateway', () => {
     expect(await ok.json()).toEqual({ who: 'admin' });
   });
 
+  it('adds a module WWW-Authenticate challenge to every 401 under its path', async () => {
+    const { app } = build();
+    const revoked = await app.request('http://tp.example/mcp', {
+      headers: { authorization: 'Bearer revoked' },
+    });
+    expect(revoked.status).toBe(401);
+    expect(revoked.headers.get('www-authenticate')).toBe('Bearer resource_metadata="http://tp.example/meta"');
+    const elsewhere = await app.request('/api/v1/admin', { headers: { authorization: 'Bearer revoked' } });
+    expect(elsewhere.status).toBe(401);
+    expect(elsewhere.headers.get('www-authenticate')).toBeNull();
+  });
+
   it('sets security headers, Retry-After on 429, and CORS per surface', async () => {
     const { app } = build({ corsOrigins: 'https://app.example' });
     const response = await app.request('/healthz');
@@ -217,10 +240,9 @@ describe('gateway', () => {
     expect(Object.keys(document.paths)).toContain('/echo/{id}');
     const page = await (await app.request('/api/docs')).text();
     expect(page).not.toMatch(/https?:\/\//);
-    for (const asset of page.matchAll(/(?:src|href)="(\/api\/docs\/[^"]+)"/g)) {
-      const response = await app.request(asset[1]!);
-      expect(response.status, asset[1]).toBe(200);
-    }
+    const assets = [...page.matchAll(/(?:src|href)="(\/api\/docs\/[^"]+)"/g)].map((match) => match[1]!);
+    expect(assets.length).toBeGreaterThanOrEqual(3);
+    for (const asset of assets) expect((await app.request(asset)).status, asset).toBe(200);
   });
 
   it('logs one JSON line per request without credentials', async () => {

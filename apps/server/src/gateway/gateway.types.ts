@@ -31,3 +31,9 @@ export interface ReadinessCheck {
   /** Resolves with latency (ms) and an optional detail; throws when down. */
   check(): Promise<{ latencyMs: number; detail?: string }>;
 }
+
+/** The `WWW-Authenticate` value every 401 under `pathPrefix` carries (missing, invalid or expired credentials). */
+export interface AuthChallenge {
+  pathPrefix: string;
+  header: (requestUrl: string) => string;
+}

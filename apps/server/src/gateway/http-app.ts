@@ -5,8 +5,8 @@ import type { Logger } from '../infra/log/logger';
 import type { Metrics } from '../infra/metrics';
 import { createApiApp, type ApiApp } from './api-app';
 import { docsRoutes } from './docs.routes';
-import { handleError } from './error-handler';
-import type { AppEnv, Authenticator, ReadinessCheck } from './gateway.types';
+import { createErrorHandler, handleError } from './error-handler';
+import type { AppEnv, AuthChallenge, Authenticator, ReadinessCheck } from './gateway.types';
 import { healthRoutes, type ReadinessInfo } from './health.routes';
 import { authenticate } from './middleware/auth';
 import { requestBodyLimit, urlLengthLimit, type BodyLimitOverride } from './middleware/limits';
@@ -43,6 +43,7 @@ export interface HttpAppOptions {
   metrics: Metrics;
   inFlight: ReturnType<typeof createInFlight>;
   authenticators: readonly Authenticator[];
+  authChallenges?: readonly AuthChallenge[];
   readiness: { checks: readonly ReadinessCheck[]; info: ReadinessInfo };
   mount: (mounts: RouteMounts) => void;
   webDistDir: string | undefined;
@@ -81,7 +82,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
     }),
   );
   app.use(authenticate(options.authenticators));
-  app.onError(handleError);
+  app.onError(createErrorHandler(options.authChallenges ?? []));
 
   app.route(
     '/',

@@ -6,6 +6,7 @@ import type { Authorizer } from '../platform/authz/authz.types';
 import type { McpAuditSink } from './audit/mcp.audit';
 import { allowedOriginHosts } from './http/mcp.origin';
 import { callerOf, mountMcpRoutes } from './http/mcp.routes';
+import { bearerChallenge, publicOrigin } from './http/protected-resource';
 import { MCP_PROMPTS } from './prompts/mcp.prompts';
 import { createServerFactory, type McpCatalog } from './server/mcp.server';
 
@@ -47,6 +48,12 @@ export function createMcpModule(options: McpModuleOptions) {
   const module: AppModule = {
     name: 'mcp',
     bodyLimitOverrides: () => [{ pattern: /^\/mcp$/, maxBytes: MCP_BODY_LIMIT_BYTES }],
+    authChallenges: () => [
+      {
+        pathPrefix: '/mcp',
+        header: (requestUrl) => bearerChallenge(publicOrigin(options.config.server.publicUrl, requestUrl)),
+      },
+    ],
     routes: ({ root }) =>
       mountMcpRoutes(root, {
         handler,
