@@ -83,7 +83,7 @@ export async function startPlatformServer(env: Record<string, string> = {}): Pro
       status: response.status,
       text,
       headers: response.headers,
-      body: text ? (JSON.parse(text)) : undefined,
+      body: text ? JSON.parse(text) : undefined,
     };
   };
   return {
