@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-return -- answers are untyped JSON read by assertions */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startV0Server, type Json, type V0Server } from '../test/v0.harness';
 
