@@ -1,13 +1,13 @@
 // Per test run: a migrated template database (PostgreSQL when DATABASE_URL is set, else a PGlite
 // dump) and a Redis key prefix; each test clones the template. Teardown drops everything the run made.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPgliteDatabase, openPostgresDatabase, migrateUp } from '../src/infra/db';
 import { createJobQueue } from '../src/infra/jobs';
 import { createLogger } from '../src/infra/log/logger';
+import { migrationsDir, serverRoot } from '../src/infra/paths';
 import { adminUrl, dropRunDatabases, templateName } from './pg-admin';
 
 declare module 'vitest' {
@@ -46,16 +46,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('pgliteTemplatePath', '');
     cleanups.push(() => dropRunDatabases(databaseUrl, runId));
   } else {
-    const dir = mkdtempSync(path.join(tmpdir(), 'tableport-test-'));
-    const db = await openPgliteDatabase({});
-    await prepareTemplate(db);
-    const dump = await db.pglite.dumpDataDir('gzip');
-    await db.close();
-    const file = path.join(dir, 'template.tar.gz');
-    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-    project.provide('pgliteTemplatePath', file);
+    project.provide('pgliteTemplatePath', await pgliteTemplate());
     project.provide('postgresTemplate', '');
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   }
 
   const redisUrl = process.env.REDIS_URL;
@@ -65,6 +57,38 @@ export default async function setup(project: TestProject): Promise<() => Promise
     for (const cleanup of cleanups) await cleanup();
   };
 }
+
+/**
+ * The migrated PGlite dump, cached in node_modules/.cache by a hash of the migrations and the
+ * PGlite and pg-boss versions (building it costs 4-7 s of initdb per run).
+ */
+async function pgliteTemplate(): Promise<string> {
+  const dir = path.join(serverRoot(), '..', '..', 'node_modules', '.cache', 'tableport');
+  const hash = createHash('sha256');
+  for (const file of readdirSync(migrationsDir()).sort()) {
+    if (file.endsWith('.sql')) hash.update(file).update(readFileSync(path.join(migrationsDir(), file)));
+  }
+  for (const name of ['@electric-sql/pglite', 'pg-boss']) hash.update(name).update(packageVersion(name));
+  const file = path.join(dir, `pglite-template-${hash.digest('hex').slice(0, 16)}.tar.gz`);
+  if (existsSync(file)) return file;
+  mkdirSync(dir, { recursive: true });
+  const db = await openPgliteDatabase({});
+  await prepareTemplate(db);
+  const dump = await db.pglite.dumpDataDir('gzip');
+  await db.close();
+  // Write then rename: concurrent runs never read a half-written template.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, file);
+  return file;
+}
+
+const packageVersion = (name: string): string =>
+  (
+    JSON.parse(
+      readFileSync(path.join(serverRoot(), '..', '..', 'node_modules', name, 'package.json'), 'utf8'),
+    ) as { version: string }
+  ).version;
 
 async function deleteRedisPrefix(url: string, prefix: string): Promise<void> {
   const { Redis } = await import('ioredis');
