@@ -4,6 +4,10 @@
  */
 import { domainEvents } from '../../comms/events/events.tables';
 import { dataBases, dataChangeSets } from '../../data/data.tables';
+import { dataAttachmentFiles } from '../../data/attachments/attachments.tables';
+import { dataComments } from '../../data/comments/comments.tables';
+import { dataOutboxConsumers } from '../../data/webhooks/outbox/outbox.tables';
+import { dataBaseTransactions, dataWebhookPayloads, dataWebhooks } from '../../data/webhooks/webhooks.tables';
 import {
   dataFields,
   dataListChunks,
@@ -45,4 +49,10 @@ export const dbSchema = {
   dataViews,
   dataListIterators,
   dataListChunks,
+  dataComments,
+  dataWebhooks,
+  dataWebhookPayloads,
+  dataBaseTransactions,
+  dataOutboxConsumers,
+  dataAttachmentFiles,
 };
