@@ -22,7 +22,9 @@ import type {
   UpsertRecordsOptions,
   UpsertResult,
 } from './data.types';
+import { dataBaseOps } from './data.service.bases';
 import { dataRecordOps } from './data.service.records';
+import { dataRevertOps } from './data.service.revert';
 import { dataSchemaOps } from './data.service.schema';
 
 /** Every call names its caller; writes also return the id of the change set they stored. */
@@ -39,6 +41,26 @@ export interface ChangeSet {
   changes: { tableId: string; recordId: string; op: 'create' | 'update' | 'delete'; before: unknown; after: unknown }[];
   revertedBy: string | null;
   createdAt: string;
+}
+
+/** One step of a revert: the inverse write of one record change, and why it may not apply cleanly. */
+export interface RevertStep {
+  op: 'create' | 'update' | 'delete';
+  tableId: string;
+  /** For `create`, the id the record had before it was deleted (it comes back with a new id). */
+  recordId: string;
+  /** Cells by field id that the step writes. */
+  fields: Record<string, unknown>;
+  conflict?: string;
+}
+
+/** What a revert did (or, on a dry run, would do). */
+export interface RevertResult {
+  changeSetId: string;
+  steps: RevertStep[];
+  applied: boolean;
+  /** The change sets the revert itself wrote (revert those to redo). */
+  revertChangeSetIds: string[];
 }
 
 /**
@@ -62,6 +84,10 @@ export interface DataService {
   upsertRecords(options: Call<UpsertRecordsOptions>): Promise<Written<UpsertResult>>;
   deleteRecords(options: Call<DeleteRecordsOptions>): Promise<Written<{ records: DeletedRecord[] }>>;
   getChangeSet(options: Call<{ changeSetId: string }>): Promise<ChangeSet>;
+  /** Reverts a change set through the writes above; `dryRun` only plans, `force` overwrites later edits. */
+  revertChangeSet(options: Call<{ changeSetId: string; dryRun?: boolean; force?: boolean }>): Promise<RevertResult>;
+  /** A base's name, workspace and driver. */
+  describeBase(options: Call<{ baseId: string }>): Promise<{ id: string; name: string; workspaceId: string; driver: DriverKind }>;
 }
 
 /** What the service is built from. */
@@ -77,7 +103,8 @@ export interface DataServiceDeps {
 
 /** Builds the data service. */
 export function createDataService(deps: DataServiceDeps): DataService {
-  return { ...dataSchemaOps(deps), ...dataRecordOps(deps) };
+  const records = dataRecordOps(deps);
+  return { ...dataSchemaOps(deps), ...records, ...dataRevertOps(deps, records), ...dataBaseOps(deps) };
 }
 
 export type { Caller };

@@ -1,5 +1,13 @@
 export { createDataModule, type DataModuleOptions, type DataServices } from './data.module';
-export { createDataService, type ChangeSet, type DataService, type DataServiceDeps, type Written } from './data.service';
+export {
+  createDataService,
+  type ChangeSet,
+  type DataService,
+  type DataServiceDeps,
+  type RevertResult,
+  type RevertStep,
+  type Written,
+} from './data.service';
 export type { Caller } from './data.access';
 export type { BaseEntry, DataSource, DriverKind, OnBase } from './data-source.types';
 export type * from './data.types';

@@ -171,6 +171,22 @@ export const dataErrorCodes = defineErrorCodes({
     description: 'No change set with that id, or the caller may not see its base.',
     airtable: { type: 'MODEL_ID_NOT_FOUND', status: 404 },
   },
+  'change_set.already_reverted': {
+    status: 409,
+    fault: 'user',
+    retryable: false,
+    description:
+      'The change set was reverted before (its `revertedBy` names the change that did it); revert that one to redo.',
+    airtable: { type: 'INVALID_REQUEST_UNKNOWN', status: 422 },
+  },
+  'change_set.conflict': {
+    status: 409,
+    fault: 'user',
+    retryable: false,
+    description:
+      'Records of the change set were changed or deleted since; preview the revert (dry run) and revert with `force` to overwrite.',
+    airtable: { type: 'INVALID_REQUEST_UNKNOWN', status: 422 },
+  },
   'data.conflict': {
     status: 503,
     fault: 'operational',
