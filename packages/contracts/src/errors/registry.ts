@@ -5,6 +5,7 @@ import { outboundErrorCodes } from './codes.outbound';
 import { formulaErrorCodes } from './codes.formula';
 import { platformErrorCodes } from './codes.platform';
 import { mcpErrorCodes } from './codes.mcp';
+import { storeErrorCodes } from './codes.store';
 
 /**
  * Every stable error code, merged from one file per module (`codes.<module>.ts`).
@@ -18,6 +19,7 @@ export const ERROR_CODES = {
   ...platformErrorCodes,
   ...dataErrorCodes,
   ...mcpErrorCodes,
+  ...storeErrorCodes,
 } as const;
 
 /** A stable error code such as `record.not_found`. */
