@@ -2,7 +2,7 @@ import type { DataSource } from '../data-source.types';
 import { registerBase } from '../data.registry';
 import { tableNotFound, type LocalContext } from './local.context';
 import { fieldRenamer, tableRenamer } from './schema/schema.rename';
-import { toFieldSchema, toTableSchema } from './schema/schema.json';
+import { toFieldSchema, toTableSchema } from './schema/schema.shape';
 import { loadBaseModel, bumpSchemaVersion, insertFieldRow } from './schema/schema.repo';
 import { baseModel, findTable, recordTableSql, tableModel, type BaseModel } from './schema/schema.model';
 import { checkName, createTableInTx } from './schema/table.create';

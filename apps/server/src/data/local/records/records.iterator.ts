@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { AppError, newId } from '@tableport/contracts';
-import { renderSql, type Sql } from '@tableport/formula';
 import type { SqlExecutor } from '../../../infra/db';
 
 /** Ids per stored chunk. */
@@ -25,47 +24,24 @@ export function paramsHash(params: Record<string, unknown>): string {
 /** The offset of the page starting at `position`. */
 export const offsetOf = (iteratorId: string, position: number): string => `${iteratorId}/${position}`;
 
-/**
- * Stores the ordered ids a SQL query selects, server-side (nothing comes back); the query must
- * return `id` and its 0-based `position`. Returns the iterator id and count.
- */
-export async function createIteratorFromSql(
-  db: SqlExecutor,
-  options: { tableId: string; hash: string; idsQuery: Sql },
-): Promise<{ id: string; total: number }> {
-  const id = newId('itr');
-  await db.query(
-    `INSERT INTO data_list_iterators (id, table_id, params_hash, total, expires_at) VALUES ($1, $2, $3, 0, now() + ${TTL})`,
-    [id, options.tableId, options.hash],
-  );
-  const query = renderSql(options.idsQuery, { startIndex: 2 });
-  const inserted = await db.query<{ total: number }>(
-    `WITH ordered AS (${query.text}),
-     chunks AS (INSERT INTO data_list_chunks (iterator_id, chunk, ids)
-                SELECT $1, position / ${CHUNK}, array_agg(id ORDER BY position) FROM ordered GROUP BY position / ${CHUNK}
-                RETURNING cardinality(ids) AS size)
-     UPDATE data_list_iterators SET total = (SELECT COALESCE(SUM(size), 0) FROM chunks) WHERE id = $1 RETURNING total`,
-    [id, ...query.params],
-  );
-  return { id, total: Number(inserted.rows[0]?.total ?? 0) };
-}
-
-/** Stores ids ordered in process. */
+/** Stores the ordered ids of a list (one statement for the iterator and its chunks). */
 export async function createIteratorFromIds(
   db: SqlExecutor,
   options: { tableId: string; hash: string; ids: readonly string[] },
 ): Promise<string> {
+  // Expired iterators go when new ones come (indexed on expires_at, so this is cheap when none expired).
+  await sweepIterators(db);
   const id = newId('itr');
-  await db.query(
-    `INSERT INTO data_list_iterators (id, table_id, params_hash, total, expires_at) VALUES ($1, $2, $3, $4, now() + ${TTL})`,
-    [id, options.tableId, options.hash, options.ids.length],
-  );
   const chunks: string[][] = [];
   for (let index = 0; index < options.ids.length; index += CHUNK) chunks.push(options.ids.slice(index, index + CHUNK));
   await db.query(
-    `INSERT INTO data_list_chunks (iterator_id, chunk, ids)
-     SELECT $1, c.ordinality - 1, ARRAY(SELECT jsonb_array_elements_text(c.value)) FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY c`,
-    [id, JSON.stringify(chunks)],
+    `WITH iterator AS (
+       INSERT INTO data_list_iterators (id, table_id, params_hash, total, expires_at)
+       VALUES ($1, $2, $3, $4, now() + ${TTL}) RETURNING id)
+     INSERT INTO data_list_chunks (iterator_id, chunk, ids)
+     SELECT iterator.id, c.ordinality - 1, ARRAY(SELECT jsonb_array_elements_text(c.value))
+     FROM iterator, jsonb_array_elements($5::jsonb) WITH ORDINALITY c`,
+    [id, options.tableId, options.hash, options.ids.length, JSON.stringify(chunks)],
   );
   return id;
 }
@@ -78,21 +54,22 @@ export async function readIteratorPage(
   const match = OFFSET.exec(options.offset);
   if (!match) throw iteratorExpired();
   const [iteratorId, position] = [match[1]!, Number(match[2])];
-  const found = await db.query<{ table_id: string; params_hash: string; total: number }>(
-    `UPDATE data_list_iterators SET expires_at = now() + ${TTL} WHERE id = $1 AND expires_at > now()
-     RETURNING table_id, params_hash, total`,
-    [iteratorId],
+  const found = await db.query<{ table_id: string; params_hash: string; total: number; chunk: number | null; ids: string[] | null }>(
+    `WITH iterator AS (
+       UPDATE data_list_iterators SET expires_at = now() + ${TTL} WHERE id = $1 AND expires_at > now()
+       RETURNING id, table_id, params_hash, total)
+     SELECT iterator.table_id, iterator.params_hash, iterator.total, c.chunk, c.ids
+     FROM iterator LEFT JOIN data_list_chunks c
+       ON c.iterator_id = iterator.id AND c.chunk BETWEEN $2 AND $3
+     ORDER BY c.chunk`,
+    [iteratorId, Math.floor(position / CHUNK), Math.floor((position + options.pageSize - 1) / CHUNK)],
   );
   const iterator = found.rows[0];
   if (!iterator || iterator.table_id !== options.tableId || iterator.params_hash !== options.hash || position > iterator.total) {
     throw iteratorExpired();
   }
   const end = Math.min(position + options.pageSize, iterator.total);
-  const chunks = await db.query<{ chunk: number; ids: string[] }>(
-    'SELECT chunk, ids FROM data_list_chunks WHERE iterator_id = $1 AND chunk BETWEEN $2 AND $3 ORDER BY chunk',
-    [iteratorId, Math.floor(position / CHUNK), Math.floor(Math.max(end - 1, position) / CHUNK)],
-  );
-  const ids = chunks.rows.flatMap((row) => row.ids.map((id, index) => ({ id, at: row.chunk * CHUNK + index })));
+  const ids = found.rows.flatMap((row) => (row.ids ?? []).map((id, index) => ({ id, at: (row.chunk ?? 0) * CHUNK + index })));
   return {
     ids: ids.filter((item) => item.at >= position && item.at < end).map((item) => item.id),
     ...(end < iterator.total ? { next: offsetOf(iteratorId, end) } : {}),

@@ -9,7 +9,7 @@ import { presentPage, type PageDeps } from './records.present';
 import { linkedDataFor } from './records.linked';
 import { createResolver } from './records.resolver';
 import { orderBySql, sortRows } from './records.sort';
-import { createIteratorFromIds, createIteratorFromSql, offsetOf, paramsHash, readIteratorPage } from './records.iterator';
+import { createIteratorFromIds, offsetOf, paramsHash, readIteratorPage } from './records.iterator';
 import { listPlanInput, type ListPlanInput } from './list.params';
 
 /** One list call on a local table. */
@@ -70,19 +70,19 @@ interface Planned {
   orderBy: Sql | null;
 }
 
+// One scan: the ordered ids come back (a few hundred kB for 100k records), the first page is fetched
+// by primary key, and only a list longer than a page stores an iterator for the next ones.
 async function listInSql(planned: Planned & { orderBy: Sql }): Promise<RecordPage> {
   const { call, input, where, orderBy } = planned;
-  const first = Math.min(input.pageSize, input.maxRecords ?? Number.MAX_SAFE_INTEGER);
-  const table = recordTableSql(call.table);
-  const query = renderSql(sql`SELECT ${[selectList(call.table)]} FROM ${[table]} t${where} ORDER BY ${orderBy} LIMIT ${[String(first + 1)]}`);
-  const rows = (await call.db.query<RecordRow>(query.text, query.params)).rows;
-  // maxRecords within one page: that page is all there is.
-  if (rows.length <= first || first < input.pageSize) return presentPage(call, input, rows.slice(0, first), undefined);
   const limit = input.maxRecords === null ? [] : [` LIMIT ${input.maxRecords}`];
-  const ids = sql`SELECT t.id, row_number() OVER (ORDER BY ${orderBy}) - 1 AS position FROM ${[table]} t${where} ORDER BY ${orderBy}${limit}`;
-  const iterator = await createIteratorFromSql(call.db, { tableId: call.table.id, hash: planned.hash, idsQuery: ids });
-  const next = iterator.total > input.pageSize ? offsetOf(iterator.id, input.pageSize) : undefined;
-  return presentPage(call, input, rows.slice(0, input.pageSize), next);
+  const query = renderSql(sql`SELECT t.id FROM ${[recordTableSql(call.table)]} t${where} ORDER BY ${orderBy}${limit}`);
+  const ids = (await call.db.query<{ id: string }>(query.text, query.params)).rows.map((row) => row.id);
+  const first = ids.slice(0, input.pageSize);
+  const rows = await fetchRows(call.db, { table: call.table, ids: first });
+  const ordered = first.flatMap((id) => rows.get(id) ?? []);
+  if (ids.length <= input.pageSize) return presentPage(call, input, ordered, undefined);
+  const iterator = await createIteratorFromIds(call.db, { tableId: call.table.id, hash: planned.hash, ids });
+  return presentPage(call, input, ordered, offsetOf(iterator, input.pageSize));
 }
 
 async function listInProcess(planned: Planned & { plans: FilterPlan[] }): Promise<RecordPage> {

@@ -1,7 +1,7 @@
 import { AppError } from '@tableport/contracts';
 import type { Transaction } from '../../../infra/db';
 import type { NameChanges, WriteJournal } from '../../data.types';
-import { toFieldSchema } from './schema.json';
+import { toFieldSchema } from './schema.shape';
 import { bumpSchemaVersion } from './schema.repo';
 import { findTable, tableModel, type BaseModel, type FieldModel, type TableModel } from './schema.model';
 import { checkName } from './table.create';

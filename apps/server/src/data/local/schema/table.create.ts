@@ -5,7 +5,7 @@ import { newField } from './field.options';
 import { insertFieldRow } from './schema.repo';
 import { addFieldColumn, createRecordTable } from './table.ddl';
 import { tableModel, type BaseModel, type FieldModel, type TableModel } from './schema.model';
-import { toFieldSchema, toTableSchema } from './schema.json';
+import { toFieldSchema, toTableSchema } from './schema.shape';
 
 /** Types a primary field may have (shared/airtable-api.md §3.1, EMU list). */
 const PRIMARY_TYPES = new Set([
