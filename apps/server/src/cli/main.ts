@@ -1,9 +1,12 @@
 import { Command } from 'commander';
 import { serverVersion } from '../infra/paths';
 import { registerInternalCommands } from './internal.command';
+import { registerKeyCommands } from './key.command';
 import { registerMcpCommand } from './mcp.command';
 import { registerMigrateCommand } from './migrate.command';
+import { registerSecretsCommands } from './secrets.command';
 import { registerStartCommand } from './start.command';
+import { registerUserCommands } from './user.command';
 
 /** The `tableport` CLI. Each module registers its own commands. */
 export function buildProgram(): Command {
@@ -14,6 +17,9 @@ export function buildProgram(): Command {
   registerStartCommand(program);
   registerMigrateCommand(program);
   registerMcpCommand(program);
+  registerUserCommands(program);
+  registerKeyCommands(program);
+  registerSecretsCommands(program);
   registerInternalCommands(program);
   return program;
 }
