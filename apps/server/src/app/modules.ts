@@ -1,6 +1,6 @@
 import { createDataModule, findBase } from '../data';
 import { systemRoutes } from '../gateway/system.routes';
-import { createLogAuditSink, createMcpModule } from '../mcp';
+import { createDataCatalog, createMcpModule } from '../mcp';
 import { createPlatformModule } from '../platform/platform.module';
 import type { AppContext } from './app-context';
 import type { AppModule } from './module';
@@ -27,14 +27,14 @@ export function createModules(context: AppContext): AppModule[] {
     platform: platform.services,
     v0Middleware: [platform.services.requestLimit],
   });
-  // MCP tools and resources come from the data service (store issue); until it lands only prompts.
+  // MCP tools and resources run on the data service; every call lands in the platform's audit log.
   const mcp = createMcpModule({
     config: context.config,
     logger: context.logger,
     version: context.build.version,
     authorizer: platform.services.authorizer,
-    audit: createLogAuditSink(context.logger),
-    catalog: { tools: [], resources: [] },
+    audit: platform.services.audit,
+    catalog: createDataCatalog({ data: data.services.data }),
   });
   const system: AppModule = {
     name: 'system',

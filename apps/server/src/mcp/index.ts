@@ -11,3 +11,5 @@ export {
 export { truncationSchema } from './tools/tool.budget';
 export { decodeCursor, encodeCursor, type CursorScope } from './tools/tool.cursor';
 export type { ResourceTemplateDefinition, ResourceEntry } from './resources/resource.types';
+export { createDataCatalog } from './data-tools/data.catalog';
+export type { DataToolDeps } from './data-tools/tool.deps';
