@@ -1,5 +1,6 @@
 import { AppError, newId } from '@tableport/contracts';
 import { actorOf } from '../gateway/actor';
+import { ACTIONS } from '../platform/authz/authz.types';
 import { accessBase, requireCaller } from './data.access';
 import { createCallJournal } from './data.journal';
 import { listBaseEntries, workspaceExists } from './data.registry';
@@ -40,7 +41,11 @@ export function dataSchemaOps(deps: DataServiceDeps): SchemaOps {
     },
     async listBases({ caller, offset }) {
       const principal = requireCaller(caller);
-      await deps.authorizer.check(principal, 'base.list');
+      // Listing spans workspaces, so the scope is checked here and visibleBaseIds does the rest.
+      const scope = ACTIONS['base.list'].scope;
+      if (scope && principal.scopes !== 'all' && !principal.scopes.includes(scope)) {
+        throw new AppError({ code: 'auth.forbidden', message: `This operation needs the scope ${scope}` });
+      }
       if (offset && !/^app[A-Za-z0-9]{14}$/.test(offset)) {
         throw new AppError({ code: 'request.invalid', message: 'Invalid offset' });
       }
