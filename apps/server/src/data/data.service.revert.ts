@@ -1,4 +1,4 @@
-import { AppError } from '@tableport/contracts';
+import { AppError, isComputedFieldType } from '@tableport/contracts';
 import { accessBase } from './data.access';
 import type { ChangeSet, DataService, DataServiceDeps, RevertStep } from './data.service';
 import type { FieldValues } from './data.types';
@@ -62,7 +62,6 @@ export function dataRevertOps(deps: DataServiceDeps, service: Writes): Pick<Data
   return {
     async revertChangeSet({ caller, changeSetId, dryRun, force }) {
       const changeSet = await service.getChangeSet({ caller, changeSetId });
-      await accessBase(deps, { caller, action: 'records.write', baseId: changeSet.baseId });
       if (changeSet.revertedBy) {
         throw new AppError({
           code: 'change_set.already_reverted',
@@ -70,8 +69,15 @@ export function dataRevertOps(deps: DataServiceDeps, service: Writes): Pick<Data
           details: { revertedBy: changeSet.revertedBy },
         });
       }
+      // A deleted record's `before` has every cell; only the writable ones can be written back.
+      const { base, driver } = await accessBase(deps, { caller, action: 'records.write', baseId: changeSet.baseId });
+      const schema = await driver.getBaseSchema({ base });
+      const computed = new Set(schema.tables.flatMap((table) => table.fields.filter((field) => isComputedFieldType(field.type)).map((field) => field.id)));
       const steps: RevertStep[] = [];
-      for (const change of [...changeSet.changes].reverse()) steps.push(await stepFor(service, caller, changeSet, change));
+      for (const change of [...changeSet.changes].reverse()) {
+        const step = await stepFor(service, caller, changeSet, change);
+        steps.push({ ...step, fields: Object.fromEntries(Object.entries(step.fields).filter(([fieldId]) => !computed.has(fieldId))) });
+      }
       const conflicts = steps.filter((step) => step.conflict);
       if (dryRun) return { changeSetId, steps, applied: false, revertChangeSetIds: [] };
       if (conflicts.length > 0 && !force) {
