@@ -130,6 +130,14 @@ describe('computed fields and links', () => {
     expect(half.options.formula).toMatch(/^\{fld[A-Za-z0-9]{14}\} \/ 2$/);
   });
 
+  it('formula errors and special values are Airtable’s error cells', async () => {
+    await addField('Tasks', { name: 'Broken', type: 'formula', options: { formula: 'IF({Hours} > 100, ERROR(), {Hours} / 0)' } });
+    const task = (await post('Tasks', { Title: 'G', Hours: 3 })).body;
+    expect(task.fields.Broken).toEqual({ specialValue: 'Infinity' });
+    const big = (await patch('Tasks', task.id, { Hours: 200 })).body;
+    expect(big.fields.Broken).toEqual({ error: '#ERROR!' });
+  });
+
   it('self links have no inverse field and are removed when the target is deleted', async () => {
     const field = await addField('Tasks', { name: 'Blocks', type: 'multipleRecordLinks', options: { linkedTableId: tasksId } });
     expect(field.options.inverseLinkFieldId).toBeUndefined();

@@ -185,6 +185,33 @@ describe('errors of §2.9', () => {
     expect(response.status).toBe(414);
   });
 
+  it('a record id of another table is unknown here; typecast in the query is ignored; one record twice merges', async () => {
+    const other = await server.createBase([{ name: 'Else', fields: [{ name: 'Name', type: 'singleLineText' }] }]);
+    const foreign = await server.call('POST', `/v0/${other.id}/Else`, { fields: { Name: 'f' } });
+    const read = await server.raw('GET', `/v0/${baseId}/My%20Table/${foreign.body.id}`, { headers: AUTH });
+    expectError(read, 404, 'MODEL_ID_NOT_FOUND');
+    const queryTypecast = await server.raw('POST', `/v0/${baseId}/My%20Table?typecast=true`, { headers: JSON_AUTH, body: '{"fields":{"Age":"7"}}' });
+    expectError(queryTypecast, 422, 'INVALID_VALUE_FOR_COLUMN');
+    const created = parse((await server.raw('POST', `/v0/${baseId}/My%20Table`, { headers: JSON_AUTH, body: '{"fields":{}}' })).text);
+    const twice = await server.call('PATCH', `/v0/${baseId}/My%20Table`, {
+      records: [
+        { id: created.id, fields: { Name: 'first', Age: 1 } },
+        { id: created.id, fields: { Name: 'second' } },
+      ],
+    });
+    expect(twice.body.records.map((record: Json) => record.fields)).toEqual([
+      { Name: 'second', Age: 1, Total: 2 },
+      { Name: 'second', Age: 1, Total: 2 },
+    ]);
+  });
+
+  it('sorts and selects by field id as well as by name', async () => {
+    const schema = parse((await server.raw('GET', `/v0/meta/bases/${baseId}/tables`, { headers: AUTH })).text);
+    const [name, age] = schema.tables[0].fields;
+    const response = await server.raw('GET', `/v0/${baseId}/My%20Table?sort%5B0%5D%5Bfield%5D=${age.id}&sort%5B0%5D%5Bdirection%5D=desc&fields%5B%5D=${name.id}&maxRecords=1`, { headers: AUTH });
+    expect(parse(response.text).records[0].fields).toEqual({ Name: 'f' });
+  });
+
   it('every success is a 200 JSON object', async () => {
     const created = await server.raw('POST', `/v0/${baseId}/My%20Table`, { headers: JSON_AUTH, body: '{"fields":{}}' });
     expect(created.status).toBe(200);
