@@ -12,6 +12,7 @@ describe('sign up, workspace, invitation, scoped key on /v0', () => {
   it('a new user signs up, creates a workspace, invites a member with a role, and a scoped key works on /v0 and is refused outside its scopes', async () => {
     const server = await startPlatformServer();
     running.push(server);
+    expect(server.logs.join('')).toContain('no user yet');
     const ada = await server.session('ada@example.com');
     const me = await server.call({ method: 'GET', path: '/api/v1/me', as: ada });
     expect(me.body).toMatchObject({
@@ -125,6 +126,17 @@ describe('sign up, workspace, invitation, scoped key on /v0', () => {
     expect(afterRevoke.body).toEqual({
       error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' },
     });
+
+    // The platform API is in the OpenAPI document.
+    const openapi = await server.call({ method: 'GET', path: '/api/openapi.json', as: null });
+    expect(Object.keys(openapi.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/workspaces/{workspaceId}/members',
+        '/keys',
+        '/audit',
+        '/workspaces/{workspaceId}/secrets',
+      ]),
+    );
 
     // The audit log tells the story, filtered by actor.
     const audit = await server.call({

@@ -60,6 +60,11 @@ export function createPlatformModule(
       routes: (mounts) => mountPlatformRoutes({ context, platform, requestLimit, mounts }),
       start: async () => {
         await platform.defaultWorkspaceId();
+        if (!(await platform.roles.instanceOwnerId())) {
+          context.logger.info(
+            'no user yet: the first to sign up (POST /api/auth/sign-up/email) or `tableport user create` becomes the owner',
+          );
+        }
         const rewrapped = await context.db.transaction((tx) => platform.keyRing.rewrap(tx));
         if (rewrapped > 0)
           context.logger.info(

@@ -71,7 +71,9 @@ describe('tableport user / key / secrets', () => {
     const token = out.results[1]!;
     // No --user: the key is the instance owner's, which the first user became.
     const userId = /usr\w{14}/.exec(out.notes[0]!)![0];
-    expect(out.notes[1]).toContain(`for ${userId}: data.records:read, schema.bases:read on appAAAAAAAAAAAAAA`);
+    expect(out.notes[1]).toContain(
+      `for ${userId}: data.records:read, schema.bases:read on appAAAAAAAAAAAAAA`,
+    );
     expect(token).toMatch(/^tpk_[A-Za-z0-9]{43}$/);
     await step(config, (client) => keyList(client, out));
     expect(out.results[2]).toContain(`${token.slice(0, 8)}…  ci`);
