@@ -3,6 +3,7 @@
  * `*.tables.ts` files (drizzle.config.ts); this object types the ORM.
  */
 import { domainEvents } from '../../comms/events/events.tables';
+import { airtableConnections } from '../../data/airtable/airtable.tables';
 import { dataBases, dataChangeSets } from '../../data/data.tables';
 import { dataAttachmentFiles } from '../../data/attachments/attachments.tables';
 import { dataComments } from '../../data/comments/comments.tables';
@@ -55,4 +56,5 @@ export const dbSchema = {
   dataBaseTransactions,
   dataOutboxConsumers,
   dataAttachmentFiles,
+  airtableConnections,
 };

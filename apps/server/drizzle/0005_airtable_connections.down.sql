@@ -1,0 +1,3 @@
+DELETE FROM "data_bases" WHERE "driver" = 'airtable';
+--> statement-breakpoint
+DROP TABLE IF EXISTS "airtable_connections";
