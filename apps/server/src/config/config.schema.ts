@@ -135,6 +135,20 @@ export const ENV_SPEC = {
     schema: optional(z.string().min(1)),
     doc: 'Key the CLI (`tableport mcp`) sends to the server at TABLEPORT_URL; TABLEPORT_ADMIN_TOKEN is used when unset.',
   },
+  TABLEPORT_AIRTABLE_URL: {
+    schema: optional(z.string().url()).default('https://api.airtable.com'),
+    doc: "Airtable's API origin for connected bases (point it at another Tableport's `/v0` origin in tests).",
+    default: 'https://api.airtable.com',
+  },
+  TABLEPORT_AIRTABLE_TOKEN: {
+    schema: optional(z.string().min(1)),
+    doc: 'Airtable personal access token for bases connected without a stored secret (single-user setups); stored secrets take precedence.',
+  },
+  TABLEPORT_AIRTABLE_FEED_INTERVAL_SECONDS: {
+    schema: optional(z.coerce.number().int().min(1).max(3600)).default(10),
+    doc: "How often the change feed polls each connected base's webhook payloads.",
+    default: '10',
+  },
   TABLEPORT_DEMO: {
     schema: optional(z.enum(['true', 'false'])).default('true'),
     doc: 'Create the demo base on first start of an empty embedded database.',

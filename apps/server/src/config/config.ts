@@ -30,6 +30,8 @@ export interface AppConfig {
     previousSecretKey: string | undefined;
   };
   demo: { enabled: boolean };
+  /** Connected Airtable bases: API origin, fallback token, change-feed polling interval. */
+  airtable: { url: string; token: string | undefined; feedIntervalSeconds: number };
   mcp: { readOnly: boolean; allowedOrigins: string[]; maxResultBytes: number };
   cli: { apiKey: string | undefined };
 }
@@ -88,6 +90,11 @@ function toConfig(values: Values, cwd: string): AppConfig {
       previousSecretKey: values.TABLEPORT_SECRET_KEY_PREVIOUS?.toLowerCase(),
     },
     demo: { enabled: values.TABLEPORT_DEMO === 'true' },
+    airtable: {
+      url: values.TABLEPORT_AIRTABLE_URL.replace(/\/+$/, ''),
+      token: values.TABLEPORT_AIRTABLE_TOKEN,
+      feedIntervalSeconds: values.TABLEPORT_AIRTABLE_FEED_INTERVAL_SECONDS,
+    },
     mcp: {
       readOnly: values.TABLEPORT_MCP_READ_ONLY === 'true',
       allowedOrigins: values.TABLEPORT_MCP_ALLOWED_ORIGINS,

@@ -111,4 +111,29 @@ export const airtableErrorCodes = defineErrorCodes({
       'An attachment upload is larger than the 5 MB Airtable accepts per call (`details.limitBytes`).',
     airtable: { type: 'REQUEST_TOO_LARGE', status: 413 },
   },
+  'airtable.token_missing': {
+    status: 503,
+    fault: 'operational',
+    retryable: false,
+    description:
+      'A connected Airtable base has no token: its secret was deleted, or it relies on TABLEPORT_AIRTABLE_TOKEN and that is unset; connect the base again.',
+  },
+  'airtable.already_connected': {
+    status: 409,
+    fault: 'user',
+    retryable: false,
+    description: 'A base with this id is already in Tableport (connected, or a local base with the same id).',
+  },
+  'airtable.not_connected': {
+    status: 404,
+    fault: 'user',
+    retryable: false,
+    description: 'No Airtable base with this id is connected to the workspace.',
+  },
+  'airtable.invalid_base_id': {
+    status: 400,
+    fault: 'user',
+    retryable: false,
+    description: "An Airtable base id is 'app' followed by 14 letters or digits.",
+  },
 });
