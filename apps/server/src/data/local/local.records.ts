@@ -1,5 +1,6 @@
 import { AppError, isId } from '@tableport/contracts';
 import type { DataSource } from '../data-source.types';
+import { Evaluators } from './compute/compute.values';
 import { resolveTable, type LocalContext } from './local.context';
 import { fetchRows, type RecordRow } from './records/record.row';
 import { createInTx } from './records/records.create';
@@ -26,7 +27,7 @@ export function localRecordOps(context: LocalContext): RecordOps {
     engineFor: (base) => context.engineFor(base),
     onSchemaChanged: (baseId) => context.schemas.forget(baseId),
   };
-  const pageDeps = { comments: context.comments };
+  const pageDeps = { comments: context.comments, evaluators: new Evaluators() };
   return {
     async listRecords({ base, tableIdOrName, ...options }) {
       const { model, table } = await resolveTable(context, base, tableIdOrName);

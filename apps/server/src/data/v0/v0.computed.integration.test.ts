@@ -138,6 +138,16 @@ describe('computed fields and links', () => {
     expect(big.fields.Broken).toEqual({ error: '#ERROR!' });
   });
 
+  it('clock formulas (NOW) are computed again at read time', async () => {
+    await addField('Tasks', { name: 'Now', type: 'formula', options: { formula: 'NOW()' } });
+    await addField('Tasks', { name: 'Age ms', type: 'formula', options: { formula: "DATETIME_DIFF({Now}, CREATED_TIME(), 'ms')" } });
+    const task = (await post('Tasks', { Title: 'H' })).body;
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const read = await get('Tasks', task.id);
+    expect(Date.parse(read.fields.Now) - Date.parse(task.createdTime)).toBeGreaterThanOrEqual(1000);
+    expect(read.fields['Age ms']).toBeGreaterThanOrEqual(1000);
+  });
+
   it('self links have no inverse field and are removed when the target is deleted', async () => {
     const field = await addField('Tasks', { name: 'Blocks', type: 'multipleRecordLinks', options: { linkedTableId: tasksId } });
     expect(field.options.inverseLinkFieldId).toBeUndefined();

@@ -10,6 +10,8 @@ const FORBIDDEN_MESSAGE =
 
 /** The Airtable error JSON and status of an AppError (shared/airtable-api.md §2.9). */
 export function airtableError(error: AppError): { status: number; body: { error: { type: string; message: string } } } {
+  const upstream = upstreamAirtableError(error);
+  if (upstream) return upstream;
   const airtable = error.spec.airtable;
   const type = airtable?.type ?? (error.status >= 500 ? 'SERVER_ERROR' : 'INVALID_REQUEST_UNKNOWN');
   const status = airtable?.status ?? error.status;
@@ -18,6 +20,17 @@ export function airtableError(error: AppError): { status: number; body: { error:
   if (type === 'AUTHENTICATION_REQUIRED') message = 'Authentication required';
   if (type === 'RATE_LIMIT_REACHED') message = 'Rate limit exceeded. Please try again later';
   return { status, body: { error: { type, message } } };
+}
+
+/**
+ * A connected base's own Airtable refusal (4xx other than 401, which concerns our token, not the
+ * caller's) passes through with Airtable's status, type and message, so /v0 answers as Airtable did.
+ */
+function upstreamAirtableError(error: AppError): ReturnType<typeof airtableError> | undefined {
+  const { status, airtableType, airtableMessage } = error.details ?? {};
+  if (!error.code.startsWith('airtable.') || typeof airtableType !== 'string' || typeof status !== 'number') return undefined;
+  if (status < 400 || status > 499 || status === 401) return undefined;
+  return { status, body: { error: { type: airtableType, message: typeof airtableMessage === 'string' ? airtableMessage : '' } } };
 }
 
 /** The `/v0` sub-app's error handler: every failure becomes `{"error":{"type","message"}}`, never a bare 500 for bad input. */

@@ -25,13 +25,26 @@ type Evaluator = (record: FormulaRecord) => Value;
 /** Cached evaluators of one table's formula and rollup fields (per schema version). */
 export class Evaluators {
   private readonly cache = new Map<string, Evaluator>();
+  private readonly clockFields = new WeakMap<TableModel, FieldModel[]>();
 
-  formula(table: TableModel, field: FieldModel): Evaluator {
+  /** The table's clock-dependent formula fields, computed once per table model. */
+  volatile(table: TableModel, find: (table: TableModel) => FieldModel[]): FieldModel[] {
+    let found = this.clockFields.get(table);
+    if (!found) {
+      found = find(table);
+      this.clockFields.set(table, found);
+    }
+    return found;
+  }
+
+  /** The evaluator of a formula field; pass `now` for a read-time evaluation (not cached). */
+  formula(table: TableModel, field: FieldModel, now?: number): Evaluator {
+    const bind = () => bindFormula(field.options!.formula as string, { fields: table.fields.map(formulaField) });
+    if (now !== undefined) return createRecordEvaluator(bind(), { now });
     const key = `${field.id}:${String(field.options?.formula)}`;
     let found = this.cache.get(key);
     if (!found) {
-      const bound = bindFormula(field.options!.formula as string, { fields: table.fields.map(formulaField) });
-      found = createRecordEvaluator(bound);
+      found = createRecordEvaluator(bind());
       this.cache.set(key, found);
     }
     return found;

@@ -5,6 +5,8 @@ import type { BaseModel, FieldModel, TableModel } from '../schema/schema.model';
 import type { SqlExecutor } from '../../../infra/db';
 import type { RecordRow } from './record.row';
 import { linkedDataFor } from './records.linked';
+import { volatileOverride } from './records.volatile';
+import type { Evaluators } from '../compute/compute.values';
 import { toRecordData, type RecordShape } from './records.format';
 
 /** Counts comments per record (the comments issue provides it; until then every count is 0). */
@@ -15,6 +17,7 @@ export interface CommentCounter {
 /** What presenting a page needs from the driver. */
 export interface PageDeps {
   comments: CommentCounter;
+  evaluators: Evaluators;
 }
 
 interface PresentCall {
@@ -34,6 +37,8 @@ interface PresentCall {
 /** Rows as records in the requested shape, with commentCount when asked for. */
 export async function presentRecords(call: PresentCall, fields: readonly FieldModel[] | undefined, rows: readonly RecordRow[]): Promise<RecordData[]> {
   const shape: RecordShape = { byFieldId: call.options.returnFieldsByFieldId === true, ...(fields ? { fields } : {}) };
+  const override = await volatileOverride(call.db, { base: call.base, table: call.table, rows, evaluators: call.deps.evaluators });
+  if (override) shape.override = override;
   if (call.options.cellFormat === 'string') shape.render = await stringRenderer(call, rows);
   const records = rows.map((row) => toRecordData(row, call.table, shape));
   if (call.options.recordMetadata?.includes('commentCount')) {
