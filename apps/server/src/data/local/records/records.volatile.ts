@@ -1,7 +1,8 @@
 import { bindFormula } from '@tableport/formula';
 import type { SqlExecutor } from '../../../infra/db';
 import { readCell } from '../fields/codecs';
-import { Evaluators, formulaCells, resultCell } from '../compute/compute.values';
+import type { Evaluators} from '../compute/compute.values';
+import { formulaCells, resultCell } from '../compute/compute.values';
 import { formulaField, isVolatile } from '../schema/formula.options';
 import type { BaseModel, FieldModel, TableModel } from '../schema/schema.model';
 import { cellsById, storedValue, type RecordRow } from './record.row';
