@@ -3,12 +3,14 @@ import type { Principal } from '../gateway/gateway.types';
 import { ACTIONS, SCOPES, type Action } from './authz/authz.types';
 import { createPlatform } from './platform.factory';
 import { MATRIX_CHANNELS } from './test/authz.channels';
+import { mcpChannel } from './test/authz.mcp-channel';
 import { expected, outcome, SUBJECTS, type MatrixSubject, type ProbeWorld } from './test/authz.matrix';
 import { ADMIN_TOKEN, startPlatformServer, type As, type PlatformServer } from './test/platform.harness';
 
-// Every role × every action × every channel: the HTTP API (/api/v1 with a session), /v0 (with a
-// full-scope key) and the authorizer itself, which is how the data service, MCP tools and chat
-// tools reach it. Channels list the actions they expose; the authorizer row covers all of them.
+// Every role × every action × every channel: the HTTP API (/api/v1 with a session), /v0 and /mcp
+// (with a full-scope key) and the authorizer itself, which is how the data service and the chat's
+// tools (when the chat lands) reach it. Channels list the actions they expose; the authorizer row
+// covers all of them.
 
 interface Subject {
   userId: string;
@@ -100,7 +102,10 @@ beforeAll(async () => {
     subjects.set(subject, { userId: session.userId, session, key: { bearer: key.body.token as string } });
   }
 }, 180_000);
-afterAll(() => server?.stop());
+afterAll(async () => {
+  await mcpChannel.close();
+  await server?.stop();
+});
 
 describe('authorization matrix', () => {
   for (const channel of MATRIX_CHANNELS) {

@@ -1,4 +1,5 @@
 import type { MatrixChannel, ProbeWorld } from './authz.matrix';
+import { mcpChannel } from './authz.mcp-channel';
 import type { As } from './platform.harness';
 
 const call = (world: ProbeWorld, as: As, method: string, path: string, body?: unknown) =>
@@ -57,5 +58,5 @@ export const v0Channel: MatrixChannel = {
   },
 };
 
-/** Every channel the matrix covers today; MCP and chat add theirs here. */
-export const MATRIX_CHANNELS: readonly MatrixChannel[] = [apiChannel, v0Channel];
+/** Every channel the matrix covers today; the chat adds its tools here when it lands. */
+export const MATRIX_CHANNELS: readonly MatrixChannel[] = [apiChannel, v0Channel, mcpChannel];
