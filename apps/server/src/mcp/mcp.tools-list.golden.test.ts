@@ -47,7 +47,7 @@ describe('tools/list golden files', () => {
       expect(tool.outputSchema, tool.name).toBeDefined();
     }
     await expect(`${JSON.stringify(first.tools, null, 2)}\n`).toMatchFileSnapshot(
-      `./golden/tools-list.${lane}.json`,
+      `./golden/tools-list.${lane}.golden`,
     );
   });
 
