@@ -24,7 +24,8 @@ export interface ComputeWork {
 
 /** Recomputes formulas, counts, lookups and rollups after a write, across tables, until nothing changes. */
 export interface ComputeEngine {
-  run(tx: Transaction, work: readonly ComputeWork[]): Promise<void>;
+  /** Returns the ids of the tables whose rows it rewrote. */
+  run(tx: Transaction, work: readonly ComputeWork[]): Promise<Set<string>>;
 }
 
 const MAX_ROUNDS = 64;
@@ -44,18 +45,21 @@ export function createComputeEngine(base: BaseModel): ComputeEngine {
         queue.set(item.table.id, entry);
       };
       work.forEach(enqueue);
+      const written = new Set<string>();
       for (let round = 0; queue.size > 0 && round < MAX_ROUNDS; round++) {
         const [tableId, entry] = queue.entries().next().value!;
         queue.delete(tableId);
         if (entry.ids.size === 0) continue;
         const step = { tx, base, graph, evaluators, table: entry.table, ids: [...entry.ids], changed: entry.changed };
         const { rows, changedComputed } = await recomputeTable(step);
+        if (changedComputed.size > 0) written.add(entry.table.id);
         const allChanged = entry.changed === 'all' ? 'all' : new Set([...entry.changed, ...changedComputed]);
         for (const dependent of graph.remote(entry.table, allChanged)) {
           const ids = await dependentIds({ tx, table: entry.table, ids: step.ids, rows, link: dependent.link, base });
           if (ids.length > 0) enqueue({ table: dependent.table, ids, changed: new Set([dependent.link.id]) });
         }
       }
+      return written;
     },
   };
 }

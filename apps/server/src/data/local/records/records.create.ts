@@ -49,7 +49,7 @@ export async function createInTx(
     }
     return { id: newId('rec'), values };
   });
-  await insertRows(state.tx, { table, rows });
+  for (const row of await insertRows(state.tx, { table, rows })) state.inserted.set(row.id, row);
   const diffs: LinkDiff[] = [];
   rows.forEach((row, index) => {
     for (const [fieldId, value] of prepared.values[index]!) {

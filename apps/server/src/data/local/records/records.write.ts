@@ -45,10 +45,12 @@ export async function runWrite<T, R>(
           changes: [],
           compute: [],
           schemaChanged: false,
+          inserted: new Map(),
+          touched: new Set(),
         };
         const result = await steps.operation(state);
         const work = state.compute.map((item) => ({ ...item, table: currentTable(state, item.table) }));
-        await deps.engineFor(state.base).run(tx, work);
+        for (const tableId of await deps.engineFor(state.base).run(tx, work)) state.touched.add(tableId);
         const presented = await steps.present(state, result);
         await options.context.journal.commit(tx, { records: state.changes });
         schemaChanged = state.schemaChanged;
@@ -76,6 +78,7 @@ export async function readBack(
   options: { table: TableModel; ids: readonly string[]; byFieldId: boolean },
 ): Promise<RecordData[]> {
   const table = currentTable(state, options.table);
-  const rows = await fetchRows(state.tx, { table, ids: options.ids });
+  const reuse = !state.touched.has(table.id) && options.ids.every((id) => state.inserted.has(id));
+  const rows = reuse ? state.inserted : await fetchRows(state.tx, { table, ids: options.ids });
   return options.ids.map((id) => toRecordData(rows.get(id)!, table, { byFieldId: options.byFieldId }));
 }

@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '../../../infra/db';
 import { castParam, columnKind, toParam, type ColumnKind } from '../fields/field.storage';
 import { quoteId, recordTableSql, type TableModel } from '../schema/schema.model';
+import { selectList, type RecordRow } from './record.row';
 
 /** A column to write: a field's column, or a system column with its kind. */
 interface Column {
@@ -36,7 +37,8 @@ function batches<T>(rows: readonly T[], perRow: number): T[][] {
 export async function insertRows(
   db: SqlExecutor,
   options: { table: TableModel; rows: readonly { id: string; values: Map<string, unknown> }[] },
-): Promise<void> {
+): Promise<RecordRow[]> {
+  const inserted: RecordRow[] = [];
   const keys = [...new Set(options.rows.flatMap((row) => [...row.values.keys()]))];
   const columns = keys.map((key) => columnOf(options.table, key));
   for (const batch of batches(options.rows, keys.length + 1)) {
@@ -50,12 +52,14 @@ export async function insertRows(
       });
       return `(${cells.join(', ')})`;
     });
-    await db.query(
-      `INSERT INTO ${recordTableSql(options.table)} (id${columns.map((column) => `, ${column.name}`).join('')})
-       VALUES ${tuples.join(', ')}`,
+    const result = await db.query<RecordRow>(
+      `INSERT INTO ${recordTableSql(options.table)} AS t (id${columns.map((column) => `, ${column.name}`).join('')})
+       VALUES ${tuples.join(', ')} RETURNING ${selectList(options.table)}`,
       params,
     );
+    inserted.push(...result.rows);
   }
+  return inserted;
 }
 
 /**

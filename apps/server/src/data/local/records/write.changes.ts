@@ -17,6 +17,7 @@ export function cellChanges(table: TableModel, values: CellValues): Record<strin
 /** Journals the other side of link changes and queues their recomputation. */
 export function recordInverseChanges(state: WriteState, changes: readonly InverseChange[]): void {
   for (const change of changes) {
+    state.touched.add(change.table.id);
     state.changes.push({
       tableId: change.table.id,
       recordId: change.recordId,

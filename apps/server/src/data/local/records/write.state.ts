@@ -5,6 +5,7 @@ import type { ComputeWork } from '../compute/compute.engine';
 import { loadBaseModel } from '../schema/schema.repo';
 import type { BaseModel, TableModel } from '../schema/schema.model';
 import type { ConvertServices } from './records.convert';
+import type { RecordRow } from './record.row';
 
 /** The user id recorded for the admin token (it has no user of its own). */
 export const ADMIN_USER_ID = 'usrTableportAdmin';
@@ -29,6 +30,10 @@ export interface WriteState {
   compute: ComputeWork[];
   /** True once the write changed the schema (select choices), so caches must reload. */
   schemaChanged: boolean;
+  /** Rows as inserted (RETURNING), reused for the answer when nothing rewrote them since. */
+  inserted: Map<string, RecordRow>;
+  /** Tables whose rows were rewritten after insert (recomputation, the other side of links). */
+  touched: Set<string>;
 }
 
 /** Reloads the base model inside the transaction (after typecast added select choices). */
