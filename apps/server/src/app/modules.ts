@@ -1,9 +1,10 @@
-import { createDataModule, findBase } from '../data';
-import { systemRoutes } from '../gateway/system.routes';
-import { createDataCatalog, createMcpModule } from '../mcp';
-import { createPlatformModule } from '../platform/platform.module';
-import type { AppContext } from './app-context';
-import type { AppModule } from './module';
+import { createDataModule, findBase, type DataServices } from "../data";
+import { createCommentsModule } from "../data/comments/comments.module";
+import { systemRoutes } from "../gateway/system.routes";
+import { createDataCatalog, createMcpModule } from "../mcp";
+import { createPlatformModule } from "../platform/platform.module";
+import type { AppContext } from "./app-context";
+import type { AppModule } from "./module";
 
 /**
  * The one place where modules are built and wired to each other (typed calls, no HTTP between
@@ -13,20 +14,32 @@ export function createModules(context: AppContext): AppModule[] {
   // The authorizer finds a base's workspace in the store's registry (data_bases).
   const platform = createPlatformModule(context, {
     bases: {
-      workspaceOf: async (baseId) => (await findBase(context.db, baseId))?.workspaceId ?? null,
+      workspaceOf: async (baseId) =>
+        (await findBase(context.db, baseId))?.workspaceId ?? null,
       baseIdsIn: async (workspaceIds) =>
         (
           await context.db.query<{ id: string }>(
-            'SELECT id FROM data_bases WHERE workspace_id = ANY($1::text[])',
+            "SELECT id FROM data_bases WHERE workspace_id = ANY($1::text[])",
             [[...workspaceIds]],
           )
         ).rows.map((row) => row.id),
     },
   });
+  // Comments, webhooks and attachments extend the store and /v0; they reach the data module's services once built.
+  const bound: { services?: DataServices } = {};
+  const services = () => bound.services!;
+  const local = () => services().local;
+  const comments = createCommentsModule(context, {
+    platform: platform.services,
+    local,
+  });
   const data = createDataModule(context, {
     platform: platform.services,
+    local: { comments: comments.counter },
+    v0Extensions: [comments.v0],
     v0Middleware: [platform.services.requestLimit],
   });
+  bound.services = data.services;
   // MCP tools and resources run on the data service; every call lands in the platform's audit log.
   const mcp = createMcpModule({
     config: context.config,
@@ -37,10 +50,10 @@ export function createModules(context: AppContext): AppModule[] {
     catalog: createDataCatalog({ data: data.services.data }),
   });
   const system: AppModule = {
-    name: 'system',
+    name: "system",
     routes: ({ api }) => {
       api.route(
-        '/',
+        "/",
         systemRoutes({
           info: { ...context.build, role: context.role },
           database: context.db.dialect,
@@ -50,5 +63,5 @@ export function createModules(context: AppContext): AppModule[] {
       );
     },
   };
-  return [platform.module, data.module, mcp.module, system];
+  return [platform.module, data.module, comments.module, mcp.module, system];
 }
