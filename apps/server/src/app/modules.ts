@@ -1,10 +1,10 @@
-import { createDataModule, findBase, type DataServices } from "../data";
-import { createCommentsModule } from "../data/comments/comments.module";
-import { systemRoutes } from "../gateway/system.routes";
-import { createDataCatalog, createMcpModule } from "../mcp";
-import { createPlatformModule } from "../platform/platform.module";
-import type { AppContext } from "./app-context";
-import type { AppModule } from "./module";
+import { createDataModule, findBase, type DataServices } from '../data';
+import { createCommentsModule } from '../data/comments/comments.module';
+import { systemRoutes } from '../gateway/system.routes';
+import { createDataCatalog, createMcpModule } from '../mcp';
+import { createPlatformModule } from '../platform/platform.module';
+import type { AppContext } from './app-context';
+import type { AppModule } from './module';
 
 /**
  * The one place where modules are built and wired to each other (typed calls, no HTTP between
@@ -14,12 +14,11 @@ export function createModules(context: AppContext): AppModule[] {
   // The authorizer finds a base's workspace in the store's registry (data_bases).
   const platform = createPlatformModule(context, {
     bases: {
-      workspaceOf: async (baseId) =>
-        (await findBase(context.db, baseId))?.workspaceId ?? null,
+      workspaceOf: async (baseId) => (await findBase(context.db, baseId))?.workspaceId ?? null,
       baseIdsIn: async (workspaceIds) =>
         (
           await context.db.query<{ id: string }>(
-            "SELECT id FROM data_bases WHERE workspace_id = ANY($1::text[])",
+            'SELECT id FROM data_bases WHERE workspace_id = ANY($1::text[])',
             [[...workspaceIds]],
           )
         ).rows.map((row) => row.id),
@@ -50,10 +49,10 @@ export function createModules(context: AppContext): AppModule[] {
     catalog: createDataCatalog({ data: data.services.data }),
   });
   const system: AppModule = {
-    name: "system",
+    name: 'system',
     routes: ({ api }) => {
       api.route(
-        "/",
+        '/',
         systemRoutes({
           info: { ...context.build, role: context.role },
           database: context.db.dialect,
