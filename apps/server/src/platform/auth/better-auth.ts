@@ -84,7 +84,9 @@ export function createAuth(options: CreateAuthOptions) {
     },
     logger: {
       level: 'warn',
-      log: (level, message) => log[level === 'debug' ? 'debug' : level](message),
+      // Without TABLEPORT_URL the origin comes from each request on purpose (reset mail then refuses).
+      log: (level, message) =>
+        log[level === 'debug' || message.includes('Base URL is not set') ? 'debug' : level](message),
     },
   });
 }
