@@ -6,6 +6,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { DataService } from '../../data';
+import { createDataCatalog } from '../data-tools/data.catalog';
+import { MCP_PROMPTS } from '../prompts/mcp.prompts';
 import { TEST_ADMIN_TOKEN, startMcpTestServer } from '../testing/mcp.test-server';
 import { startAuthProxy } from './auth.proxy';
 
@@ -30,7 +33,13 @@ if (!existsSync(node24) || !existsSync(suite)) {
   if (install.status !== 0) process.exit(install.status ?? 1);
 }
 
-const server = await startMcpTestServer();
+// The real tool and resource definitions; no scenario calls a tool, so no data service is needed.
+const unused = new Proxy({} as DataService, {
+  get: () => () => Promise.reject(new Error('the conformance run calls no data tool')),
+});
+const server = await startMcpTestServer({
+  catalog: { ...createDataCatalog({ data: unused }), prompts: MCP_PROMPTS },
+});
 const proxy = await startAuthProxy({ target: server.url, token: TEST_ADMIN_TOKEN });
 let failures = 0;
 try {
