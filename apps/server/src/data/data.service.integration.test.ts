@@ -23,7 +23,7 @@ const allowAll = { check: async () => {}, visibleBaseIds: async () => 'all' } as
 beforeAll(async () => {
   db = await createTestDatabase();
   const logger = createLogger({ level: 'silent' });
-  kv = await createKv({ logger, keyPrefix: 'svc:' } as Parameters<typeof createKv>[0]);
+  kv = await createKv({ logger, keyPrefix: 'svc:' });
   const bus = createEventBus({ db, pubsub: kv.pubsub, logger });
   await bus.start();
   bus.subscribe('record.*', (event) => void events.push(event));
