@@ -1,5 +1,6 @@
 import { createDataModule, findBase, type DataServices } from '../data';
 import { createCommentsModule } from '../data/comments/comments.module';
+import { createWebhooksModule } from '../data/webhooks';
 import { systemRoutes } from '../gateway/system.routes';
 import { createDataCatalog, createMcpModule } from '../mcp';
 import { createPlatformModule } from '../platform/platform.module';
@@ -28,14 +29,12 @@ export function createModules(context: AppContext): AppModule[] {
   const bound: { services?: DataServices } = {};
   const services = () => bound.services!;
   const local = () => services().local;
-  const comments = createCommentsModule(context, {
-    platform: platform.services,
-    local,
-  });
+  const comments = createCommentsModule(context, { platform: platform.services, local });
+  const webhooks = createWebhooksModule(context, { platform: platform.services, local });
   const data = createDataModule(context, {
     platform: platform.services,
     local: { comments: comments.counter },
-    v0Extensions: [comments.v0],
+    v0Extensions: [comments.v0, webhooks.v0],
     v0Middleware: [platform.services.requestLimit],
   });
   bound.services = data.services;
@@ -62,5 +61,5 @@ export function createModules(context: AppContext): AppModule[] {
       );
     },
   };
-  return [platform.module, data.module, comments.module, mcp.module, system];
+  return [platform.module, data.module, comments.module, webhooks.module, mcp.module, system];
 }
