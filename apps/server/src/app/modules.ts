@@ -1,5 +1,6 @@
 import { createDataModule, findBase, type DataServices } from '../data';
 import { createCommentsModule } from '../data/comments/comments.module';
+import { v0RateLimit } from '../data/v0/v0.rate-limit';
 import { createWebhooksModule } from '../data/webhooks';
 import { systemRoutes } from '../gateway/system.routes';
 import { createDataCatalog, createMcpModule } from '../mcp';
@@ -35,7 +36,13 @@ export function createModules(context: AppContext): AppModule[] {
     platform: platform.services,
     local: { comments: comments.counter },
     v0Extensions: [comments.v0, webhooks.v0],
-    v0Middleware: [platform.services.requestLimit],
+    v0Middleware: [
+      platform.services.requestLimit,
+      ...v0RateLimit({
+        rateLimiter: context.kv.rateLimiter,
+        perSecond: context.config.v0.rateLimitPerSecond,
+      }),
+    ],
   });
   bound.services = data.services;
   // MCP tools and resources run on the data service; every call lands in the platform's audit log.
