@@ -3,21 +3,9 @@ import type { Database } from '../../infra/db';
 import type { AuditLog } from '../audit/audit.types';
 import { SCOPES } from '../authz/authz.types';
 import { generateToken, hashToken } from '../tokens';
+import { COLUMNS, toView, type KeyRow as Row, type KeyView } from './keys.view';
 
-/** An API key as the API shows it: never the token, only its first characters. */
-export interface KeyView {
-  id: string;
-  userId: string;
-  name: string;
-  tokenPrefix: string;
-  scopes: string[];
-  baseIds: string[] | null;
-  rateLimitPerSecond: number | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
+export type { KeyView } from './keys.view';
 
 /** What a new key may carry. */
 export interface NewKey {
@@ -42,34 +30,6 @@ export interface KeyService {
 /** The token prefix of API keys. */
 export const KEY_PREFIX = 'tpk_';
 
-interface Row {
-  id: string;
-  user_id: string;
-  name: string;
-  token_prefix: string;
-  scopes: string[];
-  base_ids: string[] | null;
-  rate_limit_per_second: number | null;
-  created_at: Date;
-  last_used_at: Date | null;
-  expires_at: Date | null;
-  revoked_at: Date | null;
-}
-const COLUMNS = `id, user_id, name, token_prefix, scopes, base_ids, rate_limit_per_second, created_at, last_used_at, expires_at, revoked_at`;
-const iso = (value: Date | null) => value?.toISOString() ?? null;
-const toView = (row: Row): KeyView => ({
-  id: row.id,
-  userId: row.user_id,
-  name: row.name,
-  tokenPrefix: row.token_prefix,
-  scopes: row.scopes,
-  baseIds: row.base_ids,
-  rateLimitPerSecond: row.rate_limit_per_second,
-  createdAt: row.created_at.toISOString(),
-  lastUsedAt: iso(row.last_used_at),
-  expiresAt: iso(row.expires_at),
-  revokedAt: iso(row.revoked_at),
-});
 const notFound = (id: string) => new AppError({ code: 'key.not_found', message: `No API key ${id}` });
 
 /** Throws `key.invalid_scope` unless every scope is known. */

@@ -55,3 +55,8 @@ export function open(input: { key: Buffer; sealed: string; aad: string }): Buffe
     });
   }
 }
+
+/** The associated data of a stored secret: its id and workspace. */
+export function secretAad(id: string, workspaceId: string | null): string {
+  return `tableport/secret/${id}/${workspaceId ?? '-'}`;
+}

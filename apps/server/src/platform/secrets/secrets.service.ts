@@ -2,7 +2,8 @@ import { AppError, newId, type Actor } from '@tableport/contracts';
 import type { Database } from '../../infra/db';
 import type { AuditLog } from '../audit/audit.types';
 import type { KeyRing } from './key-ring';
-import { open, seal } from './secret-cipher';
+import { open, seal, secretAad } from './secret-cipher';
+import { rotateSecrets } from './secrets.rotation';
 
 /** What a secret is for. */
 export { SECRET_KINDS } from '@tableport/contracts';
@@ -59,7 +60,6 @@ const toView = (row: Row): SecretView => ({
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
 });
-const aadOf = (id: string, workspaceId: string | null) => `tableport/secret/${id}/${workspaceId ?? '-'}`;
 const hintOf = (value: string) => (value.length >= 16 ? `…${value.slice(-4)}` : '…');
 const notFound = (id: string) => new AppError({ code: 'secret.not_found', message: `No secret ${id}` });
 const SAME_WORKSPACE = 'workspace_id IS NOT DISTINCT FROM $2';
@@ -78,7 +78,11 @@ export function createSecretStore(options: { db: Database; keyRing: KeyRing; aud
         if (exists.rows.length > 0)
           throw new AppError({ code: 'secret.exists', message: `A secret named ${name} exists` });
         const { version, key } = await keyRing.active(tx);
-        const ciphertext = seal({ key, plaintext: Buffer.from(value, 'utf8'), aad: aadOf(id, workspaceId) });
+        const ciphertext = seal({
+          key,
+          plaintext: Buffer.from(value, 'utf8'),
+          aad: secretAad(id, workspaceId),
+        });
         const inserted = await tx.query<Row>(
           `INSERT INTO secrets (id, workspace_id, kind, name, ciphertext, key_version, hint, created_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
@@ -126,38 +130,8 @@ export function createSecretStore(options: { db: Database; keyRing: KeyRing; aud
       const row = result.rows[0];
       if (!row) throw notFound(id);
       const key = await keyRing.key(db, row.key_version);
-      return open({ key, sealed: row.ciphertext, aad: aadOf(row.id, row.workspace_id) }).toString('utf8');
+      return open({ key, sealed: row.ciphertext, aad: secretAad(row.id, row.workspace_id) }).toString('utf8');
     },
-    async rotate(actor) {
-      return db.transaction(async (tx) => {
-        const next = await keyRing.addVersion(tx);
-        const rows = await tx.query<Row>('SELECT * FROM secrets ORDER BY id FOR UPDATE');
-        for (const row of rows.rows) {
-          const aad = aadOf(row.id, row.workspace_id);
-          const plaintext = open({
-            key: await keyRing.key(tx, row.key_version),
-            sealed: row.ciphertext,
-            aad,
-          });
-          await tx.query(
-            'UPDATE secrets SET ciphertext = $2, key_version = $3, updated_at = now() WHERE id = $1',
-            [row.id, seal({ key: next.key, plaintext, aad }), next.version],
-          );
-        }
-        await tx.query(
-          'DELETE FROM secret_keys WHERE version <> $1 AND NOT EXISTS (SELECT 1 FROM secrets WHERE key_version = version)',
-          [next.version],
-        );
-        await audit.record(
-          {
-            action: 'secret.rotated',
-            actor,
-            details: { version: next.version, reencrypted: rows.rows.length },
-          },
-          { tx },
-        );
-        return { version: next.version, reencrypted: rows.rows.length };
-      });
-    },
+    rotate: (actor) => rotateSecrets({ db, keyRing, audit, actor }),
   };
 }

@@ -3,18 +3,8 @@ import type { Database } from '../../infra/db';
 import type { AuditLog } from '../audit/audit.types';
 import type { Role } from '../authz/roles';
 import { generateToken, hashToken } from '../tokens';
+import { statusOf, toView, type InvitationRow as Row, type InvitationView } from './invitations.view';
 import type { MemberService } from './members.service';
-
-/** An invitation as the API shows it (never its token). */
-export interface InvitationView {
-  id: string;
-  workspaceId: string;
-  email: string;
-  role: Role;
-  status: 'pending' | 'accepted' | 'revoked' | 'expired';
-  createdAt: string;
-  expiresAt: string;
-}
 
 /** Invitations: the token (`tpi_…`) is returned once by `create` and kept as SHA-256. */
 export interface InvitationService {
@@ -38,34 +28,6 @@ export interface InvitationService {
 }
 
 const TTL_MS = 7 * 86_400_000;
-
-interface Row {
-  id: string;
-  workspace_id: string;
-  email: string;
-  role: Role;
-  created_at: Date;
-  expires_at: Date;
-  accepted_at: Date | null;
-  revoked_at: Date | null;
-}
-const statusOf = (row: Row): InvitationView['status'] =>
-  row.accepted_at
-    ? 'accepted'
-    : row.revoked_at
-      ? 'revoked'
-      : row.expires_at.getTime() <= Date.now()
-        ? 'expired'
-        : 'pending';
-const toView = (row: Row): InvitationView => ({
-  id: row.id,
-  workspaceId: row.workspace_id,
-  email: row.email,
-  role: row.role,
-  status: statusOf(row),
-  createdAt: row.created_at.toISOString(),
-  expiresAt: row.expires_at.toISOString(),
-});
 const notFound = () => new AppError({ code: 'invitation.not_found', message: 'No such invitation' });
 
 /** Builds the invitation service. */
