@@ -1,4 +1,5 @@
 import { createDataModule, findBase, type DataServices } from '../data';
+import { createAttachmentsModule } from '../data/attachments/attachments.module';
 import { createCommentsModule } from '../data/comments/comments.module';
 import { v0RateLimit } from '../data/v0/v0.rate-limit';
 import { createWebhooksModule } from '../data/webhooks';
@@ -32,10 +33,14 @@ export function createModules(context: AppContext): AppModule[] {
   const local = () => services().local;
   const comments = createCommentsModule(context, { platform: platform.services, local });
   const webhooks = createWebhooksModule(context, { platform: platform.services, local });
+  const attachments = createAttachmentsModule(context, {
+    authorizer: platform.services.authorizer,
+    services,
+  });
   const data = createDataModule(context, {
     platform: platform.services,
-    local: { comments: comments.counter },
-    v0Extensions: [comments.v0, webhooks.v0],
+    local: { comments: comments.counter, attachments: attachments.store },
+    v0Extensions: [comments.v0, webhooks.v0, attachments.v0],
     v0Middleware: [
       platform.services.requestLimit,
       ...v0RateLimit({
@@ -68,5 +73,13 @@ export function createModules(context: AppContext): AppModule[] {
       );
     },
   };
-  return [platform.module, data.module, comments.module, webhooks.module, mcp.module, system];
+  return [
+    platform.module,
+    data.module,
+    comments.module,
+    webhooks.module,
+    attachments.module,
+    mcp.module,
+    system,
+  ];
 }
