@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DataService } from '../data';
+import type { CommentService } from '../data/comments';
 import { createLogger } from '../infra/log/logger';
 import { createDataCatalog } from './data-tools/data.catalog';
 import { createScopeAuthorizer } from './testing/test-authorizer';
@@ -9,7 +10,10 @@ import { callTool } from './tools/tool.wrapper';
 const untouchable = new Proxy({} as DataService, {
   get: (_target, name) => () => Promise.reject(new Error(`data service called: ${String(name)}`)),
 });
-const { tools } = createDataCatalog({ data: untouchable });
+const { tools } = createDataCatalog({
+  data: untouchable,
+  comments: untouchable as unknown as CommentService,
+});
 const runtime = {
   authorizer: createScopeAuthorizer(),
   audit: { record: async () => undefined },
@@ -85,6 +89,15 @@ const CASES: Record<string, [Record<string, unknown>, string]> = {
     { source_base_id: BASE, source_table_id: 'A', target_base_id: BASE, target_table_id: 'B' },
     'key_field: Invalid input: expected string, received undefined',
   ],
+  upload_attachment: [
+    { base_id: BASE, table_id: 'T', record_id: REC, field: 'Files', base64: 'aGk=' },
+    'filename: a base64 upload needs a filename',
+  ],
+  list_comments: [
+    { base_id: BASE, table_id: 'T', record_id: REC, cursor: 'abc' },
+    'cursor: pass nextCursor as it came',
+  ],
+  add_comment: [{ base_id: BASE, table_id: 'T', record_id: REC, text: '' }, 'text: Too small'],
   undo_change: [
     { change_set_ids: ['rec123'] },
     'change_set_ids[0]: expected a change set id like "chgXXXXXXXXXXXXXX"',

@@ -21,7 +21,7 @@ describe.each(LANES)('the data tools through tableport mcp over stdio, lane %s',
     });
     try {
       expect(client.getNegotiatedProtocolVersion()).toBe(lane);
-      expect((await client.listTools()).tools).toHaveLength(25);
+      expect((await client.listTools()).tools.map((tool) => tool.name)).toContain('upload_attachment');
       const page = await callOk(client, 'get_records', {
         base_id: fixture.id,
         table_id: 'Tasks',

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataService } from '../data';
+import type { CommentService } from '../data/comments';
 import { createDataCatalog } from './data-tools/data.catalog';
 import { LANES, TEST_ADMIN_TOKEN, connectHttpClient, startMcpTestServer } from './testing/mcp.test-server';
 
 type Server = Awaited<ReturnType<typeof startMcpTestServer>>;
-const catalog = createDataCatalog({ data: {} as DataService });
+const catalog = createDataCatalog({ data: {} as DataService, comments: {} as CommentService });
 const READ_TOOLS = [
   'analyze_table_data',
   'describe_table',
@@ -14,6 +15,7 @@ const READ_TOOLS = [
   'get_record',
   'get_records',
   'list_bases',
+  'list_comments',
   'list_tables',
   'list_views',
   'search_records',

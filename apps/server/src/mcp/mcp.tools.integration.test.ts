@@ -21,7 +21,9 @@ describe.each(LANES)('data tools over Streamable HTTP, lane %s', (lane) => {
 
   it('lists every tool and reads records compactly, links with their primary values', async () => {
     const { tools } = await client.listTools();
-    expect(tools).toHaveLength(25);
+    expect(tools.map((tool) => tool.name)).toEqual(
+      expect.arrayContaining(['get_records', 'sync_tables', 'undo_change', 'upload_attachment']),
+    );
     const bases = await callOk(client, 'list_bases', {});
     expect(bases.bases.map((base: { id: string }) => base.id)).toContain(fixture.id);
     const page = await callOk(client, 'get_records', {

@@ -165,6 +165,41 @@ describe('write tools', () => {
   });
 });
 
+describe('attachments', () => {
+  it('adds a file by URL after the files already there, with a change set', async () => {
+    await callOk(client, 'create_field', {
+      base_id: fixture.id,
+      table_id: 'Projects',
+      name: 'Files',
+      type: 'multipleAttachments',
+    });
+    const args = {
+      base_id: fixture.id,
+      table_id: 'Projects',
+      record_id: fixture.projects.gemini,
+      field: 'Files',
+    };
+    await callOk(client, 'upload_attachment', { ...args, url: 'http://127.0.0.1:9/plan.pdf' });
+    const second = await callOk(client, 'upload_attachment', {
+      ...args,
+      url: 'http://127.0.0.1:9/photo.png',
+      filename: 'Photo.png',
+    });
+    expect(second.records[0].fields.Files.map((file: Json) => file.filename)).toEqual([
+      'plan.pdf',
+      'Photo.png',
+    ]);
+    expect(second.changeSetIds).toHaveLength(1);
+    expect(
+      await callError(client, 'upload_attachment', {
+        ...args,
+        field: 'Name',
+        url: 'https://example.com/a.txt',
+      }),
+    ).toMatch(/not an attachment field/);
+  });
+});
+
 describe('analysis tools', () => {
   it('profiles a table, finds duplicates, exports CSV and builds the metadata table', async () => {
     const analysis = await callOk(client, 'analyze_table_data', { base_id: fixture.id, table_id: 'Tasks' });

@@ -1,7 +1,9 @@
 import type { ResourceTemplateDefinition } from '../resources/resource.types';
 import type { AnyToolDefinition } from '../tools/tool.types';
 import { analyzeTableTool } from './analysis.tool';
+import { uploadAttachmentTool } from './attachment.tool';
 import { batchCreateTool, batchUpdateTool, deleteRecordsTool } from './batch.tools';
+import { addCommentTool, listCommentsTool } from './comments.tools';
 import { findDuplicatesTool } from './duplicates.tool';
 import { exportCsvTool } from './export-csv.tool';
 import { getFieldInfoTool } from './field-info.tool';
@@ -51,6 +53,13 @@ export function createDataCatalog(deps: DataToolDeps): {
     updateFieldTool(deps),
     listViewsTool(deps),
     undoChangeTool(deps),
+    uploadAttachmentTool(deps),
+    ...(deps.comments
+      ? [
+          listCommentsTool({ ...deps, comments: deps.comments }),
+          addCommentTool({ ...deps, comments: deps.comments }),
+        ]
+      : []),
   ];
   return { tools, resources: [baseSchemaResource(deps)] };
 }
