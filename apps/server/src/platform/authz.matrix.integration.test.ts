@@ -68,11 +68,18 @@ beforeAll(async () => {
       tables: [{ name: 'Tasks', fields: [{ name: 'Name', type: 'singleLineText' }] }],
     },
   });
+  const record = await server.call({
+    method: 'POST',
+    path: `/v0/${base.body.id}/Tasks`,
+    as: admin,
+    body: { fields: { Name: 'r' } },
+  });
   const target = await join(workspace.body.id, 'target@example.com', 'read');
   world = {
     server,
     workspaceId: workspace.body.id,
     baseId: base.body.id,
+    recordId: record.body.id as string,
     targetUserId: target.userId,
     unique: () => `m${++counter}x${Date.now()}`,
   };

@@ -55,6 +55,10 @@ export const v0Channel: MatrixChannel = {
     'schema.write': (w, as) => call(w, as, 'POST', `/v0/meta/bases/${w.baseId}/tables`, TABLE(w.unique())),
     'records.read': (w, as) => call(w, as, 'GET', `/v0/${w.baseId}/Tasks`),
     'records.write': (w, as) => call(w, as, 'POST', `/v0/${w.baseId}/Tasks`, { fields: { Name: 'x' } }),
+    'comments.read': (w, as) => call(w, as, 'GET', `/v0/${w.baseId}/Tasks/${w.recordId}/comments`),
+    'comments.write': (w, as) =>
+      call(w, as, 'POST', `/v0/${w.baseId}/Tasks/${w.recordId}/comments`, { text: 'hi' }),
+    'webhooks.manage': (w, as) => call(w, as, 'GET', `/v0/bases/${w.baseId}/webhooks`),
   },
 };
 

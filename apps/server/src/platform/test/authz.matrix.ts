@@ -19,6 +19,8 @@ export interface ProbeWorld {
   server: PlatformServer;
   workspaceId: string;
   baseId: string;
+  /** A record of the base's `Tasks` table (comments hang on it). */
+  recordId: string;
   /** A read-only member that role-changing probes act on (and restore). */
   targetUserId: string;
   /** A fresh name for things a probe creates. */
