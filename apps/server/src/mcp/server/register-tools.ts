@@ -1,5 +1,5 @@
 import type { McpServer, ToolAnnotations } from '@modelcontextprotocol/server';
-import { advertisedInputSchema } from '../tools/tool.arguments';
+import { registeredSchemas } from '../tools/tool.schemas';
 import type { AnyToolDefinition } from '../tools/tool.types';
 import { callTool, type ToolCall, type ToolRuntime } from '../tools/tool.wrapper';
 
@@ -25,13 +25,14 @@ export function registerTools(input: {
   call: Omit<ToolCall, 'signal'>;
 }): void {
   for (const tool of input.tools) {
+    const schemas = registeredSchemas(tool);
     input.server.registerTool(
       tool.name,
       {
         title: tool.title,
         description: tool.description,
-        inputSchema: advertisedInputSchema(tool.input),
-        outputSchema: tool.output,
+        inputSchema: schemas.input,
+        outputSchema: schemas.output,
         annotations: annotationsOf(tool),
       },
       (rawArgs: unknown, ctx) =>

@@ -1,19 +1,6 @@
 import { AppError } from '@tableport/contracts';
-import type { StandardSchemaWithJSON } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { AnyToolDefinition } from './tool.types';
-
-/**
- * The SDK validates `inputSchema` itself and answers with its own message. We give it a schema that
- * advertises the zod schema's JSON Schema but accepts any value, so the tool wrapper parses the
- * arguments with zod and answers with an error the model can act on (our one error mapping).
- */
-export function advertisedInputSchema(schema: z.ZodType): StandardSchemaWithJSON {
-  const standard = (schema as unknown as StandardSchemaWithJSON)['~standard'];
-  return {
-    '~standard': { ...standard, validate: (value: unknown) => ({ value }) },
-  };
-}
 
 const describeParameters = (schema: z.ZodType): string => {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
