@@ -1,6 +1,7 @@
 import { createDataModule, findBase, type DataServices } from '../data';
 import { createAttachmentsModule } from '../data/attachments/attachments.module';
 import { createCommentsModule } from '../data/comments/comments.module';
+import { createCsvModule } from '../data/csv';
 import { v0RateLimit } from '../data/v0/v0.rate-limit';
 import { createWebhooksModule } from '../data/webhooks';
 import { systemRoutes } from '../gateway/system.routes';
@@ -79,6 +80,7 @@ export function createModules(context: AppContext): AppModule[] {
     comments.module,
     webhooks.module,
     attachments.module,
+    createCsvModule({ services }),
     mcp.module,
     system,
   ];

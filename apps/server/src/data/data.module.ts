@@ -3,6 +3,7 @@ import type { AppContext } from '../app/app-context';
 import type { AppModule } from '../app/module';
 import type { AppEnv } from '../gateway/gateway.types';
 import type { PlatformServices } from '../platform/platform.module';
+import { createCsvService, type CsvService } from './csv/csv.service';
 import { createDataService, type DataService } from './data.service';
 import type { DataSource } from './data-source.types';
 import { createLocalDataSource, type LocalDataSourceOptions } from './local/local.source';
@@ -25,6 +26,8 @@ export interface DataModuleOptions {
 export interface DataServices {
   data: DataService;
   local: DataSource;
+  /** CSV import and export of tables (the MCP `export_table_csv` tool, `/api/v1/.../csv`, the CLI). */
+  csv: CsvService;
 }
 
 /** The data module: the local store, the data service and the `/v0` API. */
@@ -38,7 +41,7 @@ export function createDataModule(context: AppContext, options: DataModuleOptions
     defaultWorkspaceId: () => options.platform.defaultWorkspaceId(),
   });
   return {
-    services: { data, local },
+    services: { data, local, csv: createCsvService({ data }) },
     module: {
       name: 'data',
       routes: ({ root }) => {
