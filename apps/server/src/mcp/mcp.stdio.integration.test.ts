@@ -36,6 +36,19 @@ describe.each(LANES)('tableport mcp over stdio, lane %s', (lane) => {
     await client.close();
     expect(server.audit.at(-1)?.actor).toMatchObject({ kind: 'api_key', id: 'keyRead', channel: 'mcp' });
   });
+});
+
+// Mode resolution does not depend on the lane, so one lane is enough (every spawn costs seconds);
+// the refused key shows per handshake (2025-06-18 and 2025-11-25 share the initialize handshake).
+describe('tableport mcp over stdio, relay modes', () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = await startMcpTestServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+  const lane = '2025-11-25' as const;
 
   it('relays to the server that holds the data dir, found through its lock file', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'tp-mcp-lock-'));
@@ -53,20 +66,23 @@ describe.each(LANES)('tableport mcp over stdio, lane %s', (lane) => {
     await client.close();
   });
 
-  it('answers with an error the client can show when the key is refused', async () => {
-    const origin = new URL(server.url).origin;
-    const client = connectStdioClient({ lane, env: { TABLEPORT_URL: origin, TABLEPORT_API_KEY: 'wrong' } });
-    const error = await client.then(
-      () => new Error('connected'),
-      (failure: unknown) => failure as Error,
-    );
-    // The 2025 handshake shows the relay's error; the SDK's pinned discover probe reports its own.
-    const expected =
-      lane === '2026-07-28'
-        ? /did not offer pinned protocol version/
-        : /refused the credentials \(401\): set TABLEPORT_API_KEY/;
-    expect(error.message).toMatch(expected);
-  });
+  it.each(['2026-07-28', '2025-11-25'] as const)(
+    'answers with an error the client can show when the key is refused, lane %s',
+    async (lane) => {
+      const origin = new URL(server.url).origin;
+      const client = connectStdioClient({ lane, env: { TABLEPORT_URL: origin, TABLEPORT_API_KEY: 'wrong' } });
+      const error = await client.then(
+        () => new Error('connected'),
+        (failure: unknown) => failure as Error,
+      );
+      // The 2025 handshake shows the relay's error; the SDK's pinned discover probe reports its own.
+      const expected =
+        lane === '2026-07-28'
+          ? /did not offer pinned protocol version/
+          : /refused the credentials \(401\): set TABLEPORT_API_KEY/;
+      expect(error.message).toMatch(expected);
+    },
+  );
 });
 
 describe('tableport mcp over stdio with the embedded store', () => {
@@ -84,6 +100,7 @@ describe('tableport mcp over stdio with the embedded store', () => {
       const client = await connectStdioClient({ lane, env });
       expect(client.getNegotiatedProtocolVersion()).toBe(lane);
       expect((await client.listPrompts()).prompts.map((prompt) => prompt.name)).toContain('analyze_table');
+      expect((await client.listTools()).tools.map((tool) => tool.name)).toContain('get_records');
       await client.close();
     }
   }, 240_000);
