@@ -225,6 +225,12 @@ describe('analysis tools', () => {
     });
     expect(csv.split('\n')[0]).toBe('Record ID,Name,Notes,Created Time');
     expect(csv).toContain(`${fixture.projects.apollo},Apollo,Moon landing,`);
+    const tasks = await callText(client, 'export_table_csv', {
+      base_id: fixture.id,
+      table_id: 'Tasks',
+      fields: ['Title', 'Project', 'Points'],
+    });
+    expect(tasks).toContain(',Build rocket,Apollo,8,');
     const metadata = await callOk(client, 'create_metadata_table', { base_id: fixture.id });
     expect(metadata).toMatchObject({ table_created: true, records_created: 3 });
     const again = await callOk(client, 'create_metadata_table', { base_id: fixture.id });

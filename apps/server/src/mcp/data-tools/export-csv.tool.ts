@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CursorScope } from '../tools/tool.cursor';
 import { truncationSchema } from '../tools/tool.budget';
 import { defineTool } from '../tools/tool.types';
-import { displayText } from './records.compact';
+import { compactRecords, displayText } from './records.compact';
 import { cursorAfter, readRecordsPage } from './records.page';
 import { loadTable } from './schema.lookup';
 import type { DataToolDeps } from './tool.deps';
@@ -37,7 +37,7 @@ export function exportCsvTool(deps: DataToolDeps) {
     name: 'export_table_csv',
     title: 'Export as CSV',
     description:
-      'Export records as CSV (header "Record ID, <fields>, Created Time"; lists joined with ", "). Up to 1000 rows per call; nextCursor continues.',
+      'Export records as CSV (header "Record ID, <fields>, Created Time"; lists joined with ", ", links by primary value). Up to 1000 rows per call; nextCursor continues.',
     input,
     output: z.object({
       table_id: z.string(),
@@ -54,7 +54,7 @@ export function exportCsvTool(deps: DataToolDeps) {
     resource: (args) => ({ baseId: args.base_id, tableId: args.table_id }),
     run: async (args, context) => {
       const caller = callerOf(context);
-      const { table } = await loadTable({
+      const { schema, table } = await loadTable({
         data: deps.data,
         caller,
         baseId: args.base_id,
@@ -74,8 +74,21 @@ export function exportCsvTool(deps: DataToolDeps) {
         ...(args.cursor ? { cursor: args.cursor } : {}),
         scope: scopeOf(args),
       });
-      const rows = page.records.map((record) =>
-        [record.id, ...names.map((name) => csvCell(record.fields[name])), record.createdTime].join(','),
+      // Links by their primary values, as the compact records show them.
+      const compact = await compactRecords({
+        data: deps.data,
+        caller,
+        baseId: args.base_id,
+        schema,
+        table,
+        records: page.records,
+      });
+      const rows = compact.map((record, index) =>
+        [
+          record.id,
+          ...names.map((name) => csvCell(record.fields[name])),
+          page.records[index]!.createdTime,
+        ].join(','),
       );
       const output = {
         table_id: table.id,
