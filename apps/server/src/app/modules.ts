@@ -2,6 +2,7 @@ import { createDataModule, findBase, type DataServices } from '../data';
 import { createAttachmentsModule } from '../data/attachments/attachments.module';
 import { createCommentsModule } from '../data/comments/comments.module';
 import { createCsvModule } from '../data/csv';
+import { createDemoModule } from '../data/demo/demo.module';
 import { v0RateLimit } from '../data/v0/v0.rate-limit';
 import { createWebhooksModule } from '../data/webhooks';
 import { systemRoutes } from '../gateway/system.routes';
@@ -81,6 +82,7 @@ export function createModules(context: AppContext): AppModule[] {
     webhooks.module,
     attachments.module,
     createCsvModule({ services }),
+    createDemoModule(context, { platform: platform.services, services }),
     mcp.module,
     system,
   ];
