@@ -19,7 +19,8 @@ async function currentCells(service: Writes, input: { caller: Caller; baseId: st
     const record = await service.getRecord({ ...input, tableIdOrName: input.tableId, returnFieldsByFieldId: true });
     return record.fields;
   } catch (error) {
-    if (AppError.isInstance(error) && error.code === 'record.not_found') return null;
+    // Any driver's 404 (the store's record.not_found, Airtable's own answer through its driver).
+    if (AppError.isInstance(error) && error.status === 404) return null;
     throw error;
   }
 }
