@@ -1,4 +1,9 @@
-import type { AuthChallenge, Authenticator, ReadinessCheck } from '../gateway/gateway.types';
+import type {
+  AuthChallenge,
+  Authenticator,
+  PathErrorHandler,
+  ReadinessCheck,
+} from '../gateway/gateway.types';
 import type { RouteMounts } from '../gateway/http-app';
 import type { BodyLimitOverride } from '../gateway/middleware/limits';
 import type { JobDefinition } from '../infra/jobs';
@@ -13,6 +18,8 @@ export interface AppModule {
   authenticators?: () => Authenticator[];
   /** `WWW-Authenticate` challenges for 401s under a path (MCP's RFC 9728 pointer). */
   authChallenges?: () => AuthChallenge[];
+  /** Error formats of surfaces that answer in their own shape, also for gateway-level refusals (413, 414). */
+  errorHandlers?: () => PathErrorHandler[];
   readinessChecks?: () => ReadinessCheck[];
   bodyLimitOverrides?: () => BodyLimitOverride[];
   /** Mounts HTTP routes (roles `all` and `api` only). */

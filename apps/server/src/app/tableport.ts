@@ -187,6 +187,7 @@ async function startHttp(
       ...modules.flatMap((module) => module.authenticators?.() ?? []),
     ],
     authChallenges: modules.flatMap((module) => module.authChallenges?.() ?? []),
+    errorHandlers: modules.flatMap((module) => module.errorHandlers?.() ?? []),
     readiness: { checks: readinessChecks(context, modules), info: { ...context.build, role: context.role } },
     bodyLimitOverrides: modules.flatMap((module) => module.bodyLimitOverrides?.() ?? []),
     mount: (mounts) => {

@@ -8,6 +8,7 @@ import { createDataService, type DataService } from './data.service';
 import type { DataSource } from './data-source.types';
 import { createLocalDataSource, type LocalDataSourceOptions } from './local/local.source';
 import { createV0App, type V0Extension } from './v0/v0.app';
+import { handleV0Error } from './v0/v0.errors';
 
 /** Seams for the issues that build on the store (each optional; defaults keep the core complete). */
 export interface DataModuleOptions {
@@ -44,6 +45,7 @@ export function createDataModule(context: AppContext, options: DataModuleOptions
     services: { data, local, csv: createCsvService({ data }) },
     module: {
       name: 'data',
+      errorHandlers: () => [{ pathPrefix: '/v0/', handle: handleV0Error }],
       routes: ({ root }) => {
         root.route('/v0', createV0App({ service: data, middleware: options.v0Middleware, extensions: options.v0Extensions }));
       },

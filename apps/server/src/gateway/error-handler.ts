@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
-import type { AppEnv, AuthChallenge } from './gateway.types';
+import type { AppEnv, AuthChallenge, PathErrorHandler } from './gateway.types';
 
 /** Turns anything thrown by a route into an AppError with a stable code. */
 export function normaliseError(error: unknown): AppError {
@@ -42,12 +42,18 @@ export function validationError(error: ZodError): AppError {
   });
 }
 
-/** The gateway's error handler with the auth challenges modules declared for their paths. */
-export function createErrorHandler(
-  challenges: readonly AuthChallenge[],
-): (error: unknown, c: Context<AppEnv>) => Response {
+/**
+ * The gateway's error handler: a surface's own format where a module declared one for the path
+ * (so `/v0` answers a 413 in Airtable's JSON), plus the auth challenges modules declared.
+ */
+export function createErrorHandler(options: {
+  challenges: readonly AuthChallenge[];
+  handlers: readonly PathErrorHandler[];
+}): (error: unknown, c: Context<AppEnv>) => Response {
+  const { challenges, handlers } = options;
   return (error, c) => {
-    const response = handleError(error, c);
+    const surface = handlers.find((candidate) => c.req.path.startsWith(candidate.pathPrefix));
+    const response = (surface?.handle ?? handleError)(error, c);
     if (response.status === 401) {
       const challenge = challenges.find((candidate) => c.req.path.startsWith(candidate.pathPrefix));
       if (challenge) response.headers.set('WWW-Authenticate', challenge.header(c.req.url));

@@ -7,6 +7,7 @@ import { loadConfig } from '../config';
 import { createLogger } from '../infra/log/logger';
 import { createMetrics } from '../infra/metrics';
 import type { ReadinessCheck } from './gateway.types';
+import { handleV0Error } from '../data/v0/v0.errors';
 import { createHttpApp } from './http-app';
 import { adminTokenAuthenticator, requireAdmin } from './middleware/auth';
 import { createInFlight } from './middleware/request-context';
@@ -41,6 +42,7 @@ function build(options: { checks?: ReadinessCheck[]; corsOrigins?: string } = {}
         return null;
       },
     ],
+    errorHandlers: [{ pathPrefix: '/v0/', handle: handleV0Error }],
     authChallenges: [
       { pathPrefix: '/mcp', header: (url) => `Bearer resource_metadata="${new URL(url).origin}/meta"` },
     ],
@@ -139,6 +141,20 @@ describe('gateway', () => {
     expect(((await big.json()) as { error: { code: string } }).error.code).toBe('request.too_large');
     const long = await app.request(`/healthz?q=${'a'.repeat(16_100)}`);
     expect(long.status).toBe(414);
+  });
+
+  it('answers gateway refusals on /v0 in Airtable error JSON', async () => {
+    const { app } = build();
+    const big = await app.request('/v0/appAAAAAAAAAAAAAA/Table', {
+      method: 'POST',
+      body: JSON.stringify({ fields: { pad: 'x'.repeat(5000) } }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toEqual({ error: { type: 'REQUEST_TOO_LARGE', message: expect.any(String) } });
+    const long = await app.request(`/v0/appAAAAAAAAAAAAAA/Table?filterByFormula=${'a'.repeat(16_100)}`);
+    expect(long.status).toBe(414);
+    expect(((await long.json()) as { error: { type: string } }).error.type).toBe('INVALID_REQUEST_UNKNOWN');
   });
 
   it('requires and checks credentials', async () => {

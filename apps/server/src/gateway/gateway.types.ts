@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Logger } from '../infra/log/logger';
 
 /** Who is calling. The platform module adds users, API keys and OAuth tokens; the admin token is built in. */
@@ -36,4 +37,10 @@ export interface ReadinessCheck {
 export interface AuthChallenge {
   pathPrefix: string;
   header: (requestUrl: string) => string;
+}
+
+/** A surface with its own error format (`/v0` answers Airtable's JSON), used for errors raised before its routes. */
+export interface PathErrorHandler {
+  pathPrefix: string;
+  handle: (error: unknown, c: Context<AppEnv>) => Response;
 }

@@ -6,7 +6,7 @@ import type { Metrics } from '../infra/metrics';
 import { createApiApp, type ApiApp } from './api-app';
 import { docsRoutes } from './docs.routes';
 import { createErrorHandler, handleError } from './error-handler';
-import type { AppEnv, AuthChallenge, Authenticator, ReadinessCheck } from './gateway.types';
+import type { AppEnv, AuthChallenge, Authenticator, PathErrorHandler, ReadinessCheck } from './gateway.types';
 import { healthRoutes, type ReadinessInfo } from './health.routes';
 import { authenticate } from './middleware/auth';
 import { requestBodyLimit, urlLengthLimit, type BodyLimitOverride } from './middleware/limits';
@@ -44,6 +44,7 @@ export interface HttpAppOptions {
   inFlight: ReturnType<typeof createInFlight>;
   authenticators: readonly Authenticator[];
   authChallenges?: readonly AuthChallenge[];
+  errorHandlers?: readonly PathErrorHandler[];
   readiness: { checks: readonly ReadinessCheck[]; info: ReadinessInfo };
   mount: (mounts: RouteMounts) => void;
   webDistDir: string | undefined;
@@ -82,7 +83,9 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
     }),
   );
   app.use(authenticate(options.authenticators));
-  app.onError(createErrorHandler(options.authChallenges ?? []));
+  app.onError(
+    createErrorHandler({ challenges: options.authChallenges ?? [], handlers: options.errorHandlers ?? [] }),
+  );
 
   app.route(
     '/',
