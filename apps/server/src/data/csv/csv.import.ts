@@ -1,5 +1,6 @@
 import { AppError, isComputedFieldType, type FieldSchema } from '@tableport/contracts';
 import type { Caller, DataService } from '../data.service';
+import { createInBatches } from '../import/batch.create';
 import { tableOf } from './csv.export';
 import { parseCsv } from './csv.format';
 
@@ -75,24 +76,17 @@ export async function importTableCsv(data: DataService, options: CsvImportOption
     });
     records.push({ row, fields });
   });
-  const write = (batch: typeof records) =>
-    data.createRecords({ caller, baseId, tableIdOrName: table.id, records: batch.map(({ fields }) => ({ fields })), typecast: options.typecast ?? true });
-  for (let start = 0; start < records.length; start += BATCH) {
-    const batch = records.slice(start, start + BATCH);
-    try {
-      report.created += (await write(batch)).records.length;
-    } catch (error) {
-      if (!AppError.isInstance(error) || error.fault !== 'user') throw error;
-      for (const one of batch) {
-        try {
-          report.created += (await write([one])).records.length;
-        } catch (rowError) {
-          if (!AppError.isInstance(rowError) || rowError.fault !== 'user') throw rowError;
-          report.rejected.push({ row: one.row, code: rowError.code, message: rowError.message });
-        }
-      }
-    }
-  }
+  const ids = await createInBatches({
+    items: records,
+    size: BATCH,
+    create: async (batch) => {
+      const fields = batch.map((record) => ({ fields: record.fields }));
+      const written = await data.createRecords({ caller, baseId, tableIdOrName: table.id, records: fields, typecast: options.typecast ?? true });
+      return written.records.map((record) => record.id);
+    },
+    rejected: (record, error) => report.rejected.push({ row: record.row, code: error.code, message: error.message }),
+  });
+  report.created = ids.filter(Boolean).length;
   report.rejected.sort((a, b) => a.row - b.row);
   return report;
 }
