@@ -1,6 +1,7 @@
 import { createDataModule, findBase, type DataServices } from '../data';
 import { createAttachmentsModule } from '../data/attachments/attachments.module';
 import { createCommentsModule } from '../data/comments/comments.module';
+import { createCommentService } from '../data/comments';
 import { createCsvModule } from '../data/csv';
 import { createDemoModule } from '../data/demo/demo.module';
 import { createImportModule } from '../data/import/import.module';
@@ -60,7 +61,22 @@ export function createModules(context: AppContext): AppModule[] {
     version: context.build.version,
     authorizer: platform.services.authorizer,
     audit: platform.services.audit,
-    catalog: createDataCatalog({ data: data.services.data }),
+    catalog: createDataCatalog({
+      data: data.services.data,
+      comments: createCommentService({
+        db: context.db,
+        events: context.events,
+        authorizer: platform.services.authorizer,
+        local: data.services.local,
+        users: platform.services.users,
+      }),
+      uploads: {
+        upload: async (file) => {
+          const stored = await attachments.store.save(file);
+          return { url: attachments.store.urlOf(stored), filename: stored.filename };
+        },
+      },
+    }),
   });
   const system: AppModule = {
     name: 'system',
