@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import type { RecordData } from '../../data';
 import { defineTool } from '../tools/tool.types';
-import { scanRecords } from './records.scan';
-import { findField, loadTable } from './schema.lookup';
-import { planSync, syncedFields, type SyncPlan } from './sync.plan';
+import type { SyncPlan } from './sync.plan';
+import { applyPlan, readAndPlan } from './sync.steps';
 import { WRITE_CHUNK_SIZE, type DataToolDeps } from './tool.deps';
 import { base_id, callerOf, table_id } from './tool.params';
-import { writeInChunks } from './write.chunks';
 
 const SHOWN = 20;
 const input = z
@@ -78,121 +75,38 @@ export function syncTablesTool(deps: DataToolDeps) {
     resource: (args) => ({ baseId: args.target_base_id, tableId: args.target_table_id }),
     run: async (args, context) => {
       const caller = callerOf(context);
-      const source = await loadTable({
-        data: deps.data,
-        caller,
-        baseId: args.source_base_id,
-        table: args.source_table_id,
-      });
-      const target = await loadTable({
-        data: deps.data,
-        caller,
-        baseId: args.target_base_id,
-        table: args.target_table_id,
-      });
-      const sourceKey = findField(source.table, args.key_field);
-      const targetKey = findField(target.table, sourceKey.name);
-      const only = args.fields ? [...new Set([sourceKey.name, ...args.fields])] : undefined;
-      const fields = syncedFields({
-        source: source.table,
-        target: target.table,
-        key: sourceKey.name,
-        ...(only ? { only } : {}),
-      });
-      const sourceNames = fields.map((field) => findField(source.table, field.name).name);
-      const read = await scanRecords({
-        data: deps.data,
-        caller,
-        list: {
-          baseId: args.source_base_id,
-          tableIdOrName: source.table.id,
-          fields: [...new Set([sourceKey.name, ...sourceNames])],
-        },
-        max: args.max_records,
-      });
-      // Source cells re-keyed by the target's field names.
-      const sourceRecords: RecordData[] = read.records.map((record) => ({
-        ...record,
-        fields: Object.fromEntries(
-          fields.map((field, index) => [field.name, record.fields[sourceNames[index]!]]),
-        ),
-      }));
-      const existing = await scanRecords({
-        data: deps.data,
-        caller,
-        list: {
-          baseId: args.target_base_id,
-          tableIdOrName: target.table.id,
-          fields: [...new Set([targetKey.name, ...fields.map((field) => field.name)])],
-        },
-        max: args.max_records,
-      });
-      const plan = planSync({
-        source: sourceRecords,
-        target: existing.records,
-        key: targetKey.name,
-        targetKey: targetKey.name,
-        fields,
-        deleteMissing: args.delete_missing,
-      });
-      const changeSetIds: string[] = [];
-      if (!args.dry_run) {
-        const on = { caller, baseId: args.target_base_id, tableIdOrName: target.table.id, typecast: true };
-        const results = [
-          ...(await writeInChunks({
-            items: plan.create.map((item) => ({ fields: item.fields })),
-            size,
-            write: (records) => deps.data.createRecords({ ...on, records }),
-          })),
-          ...(await writeInChunks({
-            items: plan.update.map((item) => ({ id: item.id, fields: item.fields })),
-            size,
-            write: (records) => deps.data.updateRecords({ ...on, records, mode: 'merge' }),
-          })),
-          ...(await writeInChunks({
-            items: plan.delete.map((item) => item.id),
-            size,
-            write: (recordIds) =>
-              deps.data.deleteRecords({
-                caller,
-                baseId: args.target_base_id,
-                tableIdOrName: target.table.id,
-                recordIds,
-              }),
-          })),
-        ];
-        changeSetIds.push(...results.flatMap((result) => result.changeSetId ?? []));
-      }
+      const read = await readAndPlan(deps, caller, args);
+      const { plan } = read;
+      const changeSetIds = args.dry_run
+        ? []
+        : await applyPlan({ ...deps, size }, caller, {
+            baseId: args.target_base_id,
+            tableId: read.targetTableId,
+            plan,
+          });
       const counts = summary(plan);
-      const partial =
-        read.complete && existing.complete
-          ? ''
-          : ` Only the first ${args.max_records} records of a table were read.`;
+      const partial = read.complete
+        ? ''
+        : ` Only the first ${args.max_records} records of a table were read.`;
       const duplicates = plan.duplicateSourceKeys.length
         ? ` ${plan.duplicateSourceKeys.length} source records repeat a key and were skipped.`
         : '';
       const what = `create ${counts.records_to_create}, update ${counts.records_to_update}, delete ${counts.records_to_delete}, unchanged ${counts.unchanged}`;
+      const done = args.dry_run
+        ? `Dry run: would ${what}. Call again with dry_run false to apply.`
+        : `Synced: ${what}. undo_change with changeSetIds reverts it.`;
       return {
-        sync_summary: {
-          source_records: read.records.length,
-          target_records: existing.records.length,
-          ...counts,
-        },
-        key_field: sourceKey.name,
-        fields_synced: fields.map((field) => field.name),
+        sync_summary: { source_records: read.counts.source, target_records: read.counts.target, ...counts },
+        key_field: read.key.name,
+        fields_synced: read.fields.map((field) => field.name),
         dry_run: args.dry_run,
         changes: {
           create: plan.create.slice(0, SHOWN),
-          update: plan.update.slice(0, SHOWN).map(({ fields: _f, ...rest }) => rest),
+          update: plan.update.slice(0, SHOWN).map(({ fields: _fields, ...rest }) => rest),
           delete: plan.delete.slice(0, SHOWN),
         },
         changeSetIds,
-        message:
-          (args.dry_run
-            ? `Dry run: would ${what}. Call again with dry_run false to apply.`
-            : `Synced: ${what}. undo_change with changeSetIds reverts it.`) +
-          partial +
-          duplicates,
+        message: done + partial + duplicates,
       };
     },
     text: (output) => `${output.message}\n${JSON.stringify(output.changes)}`,
