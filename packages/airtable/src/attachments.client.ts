@@ -1,5 +1,5 @@
 import { AppError } from '@tableport/contracts';
-import { parseBody } from './http.json';
+import { parseBody } from './http.body';
 import { v0Path } from './http.query';
 import type { AirtableRequestHandler, CallOptions } from './http.types';
 import { recordSchema, type AirtableRecord } from './records.schema';

@@ -1,4 +1,4 @@
-import { parseBody } from './http.json';
+import { parseBody } from './http.body';
 import { QueryBuilder, v0Path } from './http.query';
 import type { AirtableRequest, AirtableRequestHandler, CallOptions } from './http.types';
 import {

@@ -1,6 +1,6 @@
 import { AppError } from '@tableport/contracts';
 import { errorFromResponse } from './http.errors';
-import { safeJsonParse } from './http.json';
+import { safeJsonParse } from './http.body';
 import { encodeQuery } from './http.query';
 import type { AirtableRequest, AirtableRequestHandler, AirtableResponse } from './http.types';
 

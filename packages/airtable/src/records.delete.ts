@@ -1,5 +1,5 @@
 import { assertBatchSize } from './batch.limits';
-import { parseBody } from './http.json';
+import { parseBody } from './http.body';
 import { QueryBuilder, v0Path } from './http.query';
 import type { AirtableRequestHandler } from './http.types';
 import type { TableRef } from './records.params';

@@ -1,4 +1,4 @@
-import { parseBody } from './http.json';
+import { parseBody } from './http.body';
 import { encodeQuery, v0Path } from './http.query';
 import type { AirtableRequest, AirtableRequestHandler } from './http.types';
 import {

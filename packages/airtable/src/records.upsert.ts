@@ -1,5 +1,5 @@
 import { assertBatchSize } from './batch.limits';
-import { parseBody } from './http.json';
+import { parseBody } from './http.body';
 import type { AirtableRequestHandler } from './http.types';
 import type { TableRef } from './records.params';
 import { upsertSchema, type UpsertResult } from './records.schema';

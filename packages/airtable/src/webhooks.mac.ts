@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { safeJsonParse } from './http.json';
+import { safeJsonParse } from './http.body';
 import { webhookNotificationSchema, type AirtableWebhookNotification } from './webhooks.schema';
 
 /** Input of {@link verifyWebhookMac}. */
