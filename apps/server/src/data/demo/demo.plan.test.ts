@@ -7,7 +7,7 @@ describe('demo plan', () => {
     expect(demoPlan()).toEqual(plan);
     const { Companies, Contacts, Deals } = plan.records;
     expect([Companies.length, Contacts.length, Deals.length]).toEqual([40, 80, 80]);
-    for (const records of [Companies, Contacts]) expect(new Set(records.map((record) => record.fields.Name)).size).toBe(records.length);
+    for (const records of [Companies, Contacts, Deals]) expect(new Set(records.map((record) => record.fields.Name)).size).toBe(records.length);
     expect(Contacts[0]!.fields.Email).toMatch(/^[a-z]+\.[a-z]+@[a-z]+\.example$/);
     for (const deal of Deals) {
       const company = deal.links!.Company!.index;

@@ -31,7 +31,7 @@ const TABLES: TableConfig[] = [
       { name: 'Size', type: 'singleSelect', options: choices(WORDS.sizes) },
       { name: 'Country', type: 'singleLineText' },
       { name: 'Website', type: 'url' },
-      { name: 'Founded', type: 'number', options: { precision: 0 } },
+      { name: 'Employees', type: 'number', options: { precision: 0 } },
     ],
   },
   {
@@ -79,7 +79,7 @@ export function demoPlan(seed = DEMO_SEED): DemoPlan {
       Size: random.pick(WORDS.sizes),
       Country: random.pick(WORDS.countries),
       Website: `https://${slug(name)}.example`,
-      Founded: random.int(1950, 2022),
+      Employees: random.int(3, 4000),
     },
   }));
   const people = unique(random, 80, () => `${random.pick(WORDS.firstNames)} ${random.pick(WORDS.lastNames)}`);
@@ -96,13 +96,17 @@ export function demoPlan(seed = DEMO_SEED): DemoPlan {
       links: { Company: { table: 'Companies' as const, index: company } },
     };
   });
+  const dealNames = new Set<string>();
   const Deals = Array.from({ length: 80 }, () => {
     const contact = random.int(0, 79);
     const company = Contacts[contact]!.links.Company.index;
     const stage = random.weighted<string>([['Lead', 4], ['Qualified', 3], ['Proposal', 3], ['Negotiation', 2], ['Won', 3], ['Lost', 2]]);
+    const products = WORDS.products.filter((product) => !dealNames.has(`${product} – ${companyNames[company]!}`));
+    const name = `${random.pick(products.length > 0 ? products : WORDS.products)} – ${companyNames[company]!}`;
+    dealNames.add(name);
     return {
       fields: {
-        Name: `${random.pick(WORDS.products)} – ${companyNames[company]!}`,
+        Name: name,
         Stage: stage,
         Amount: random.int(2, 240) * 500,
         Probability: PROBABILITY[stage]!,

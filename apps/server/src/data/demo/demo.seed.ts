@@ -4,7 +4,8 @@ import { demoPlan, type PlannedRecord } from './demo.plan';
 
 /** The name of the demo base. */
 export const DEMO_BASE_NAME = 'Demo CRM';
-const BATCH = 50;
+// The local store takes any number of records per call: one transaction per table keeps a first start quick.
+const BATCH = 100;
 
 /**
  * Creates the demo CRM through the data service (so events, change sets and webhooks see it like
