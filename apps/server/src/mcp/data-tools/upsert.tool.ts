@@ -8,7 +8,7 @@ import { writeInChunks } from './write.chunks';
 import { createDiff, updateDiff } from './write.diff';
 import { writeOutputSchema, writeText, type DiffEntry } from './write.output';
 import { appliedOutput } from './write.result';
-import { MAX_BATCH } from './batch.tools';
+import { MAX_BATCH } from './batch.params';
 
 const key = (values: unknown[]) =>
   JSON.stringify(
