@@ -1,10 +1,13 @@
 import { Command } from 'commander';
 import { serverVersion } from '../infra/paths';
+import { registerExportCommand } from './export.command';
+import { registerImportCommands } from './import.command';
 import { registerInternalCommands } from './internal.command';
 import { registerKeyCommands } from './key.command';
 import { registerMcpCommand } from './mcp.command';
 import { registerMigrateCommand } from './migrate.command';
 import { registerSecretsCommands } from './secrets.command';
+import { registerSeedCommand } from './seed.command';
 import { registerStartCommand } from './start.command';
 import { registerUserCommands } from './user.command';
 
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerKeyCommands(program);
   registerSecretsCommands(program);
+  registerSeedCommand(program);
+  registerImportCommands(program);
+  registerExportCommand(program);
   registerInternalCommands(program);
   return program;
 }
