@@ -27,6 +27,7 @@ export const ID_PREFIXES = [
   'ses',
   'inv',
   'cli',
+  'oag',
   'run',
   'ntf',
 ] as const;

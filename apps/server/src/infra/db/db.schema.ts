@@ -19,6 +19,7 @@ import {
 import { auditLog } from '../../platform/audit/audit.tables';
 import { authAccounts, authVerifications, sessions, users } from '../../platform/auth/auth.tables';
 import { apiKeys } from '../../platform/keys/keys.tables';
+import { oauthClients, oauthCodes, oauthGrants, oauthTokens } from '../../platform/oauth/oauth.tables';
 import { secretKeys, secrets } from '../../platform/secrets/secrets.tables';
 import {
   baseRoles,
@@ -40,6 +41,10 @@ export const dbSchema = {
   authAccounts,
   authVerifications,
   apiKeys,
+  oauthClients,
+  oauthGrants,
+  oauthCodes,
+  oauthTokens,
   secretKeys,
   secrets,
   auditLog,
