@@ -100,6 +100,22 @@ describe('MCP permissions with the platform Authorizer', () => {
     );
   });
 
+  it('a user key undoes its own change and lists only the schemas of its bases', async () => {
+    const client = await connect(keys['one-base']!);
+    const created = await callOk(client, 'create_record', {
+      base_id: bases[0],
+      table_id: 'Tasks',
+      fields: { Name: 'undo me' },
+    });
+    const undone = await callOk(client, 'undo_change', { change_set_ids: created.changeSetIds });
+    expect(undone.reverted[0].steps[0]).toMatchObject({ op: 'delete', recordId: created.records[0].id });
+    const { resources } = await client.listResources();
+    expect(resources.map((resource) => resource.uri)).toEqual([`tableport://bases/${bases[0]}/schema`]);
+    await expect(client.readResource({ uri: `tableport://bases/${bases[1]}/schema` })).rejects.toThrow(
+      /not allowed on that base/,
+    );
+  });
+
   it('a key without the scope is told which scope it needs', async () => {
     const client = await connect(keys['no-scope']!);
     expect((await client.listTools()).tools.map((tool) => tool.name)).not.toContain('create_record');

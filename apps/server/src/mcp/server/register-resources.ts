@@ -7,6 +7,7 @@ import {
 import type { Authorizer } from '../../platform/authz/authz.types';
 import type { ResourceTemplateDefinition } from '../resources/resource.types';
 import { normaliseToolError } from '../tools/tool.errors';
+import { checkPermission } from '../tools/tool.permission';
 import type { ToolContext } from '../tools/tool.types';
 
 const single = (variables: Record<string, string | string[]>): Record<string, string> =>
@@ -34,7 +35,12 @@ export function registerResources(input: {
     const template = new ResourceTemplate(definition.uriTemplate, {
       list: async () => {
         try {
-          await authorizer.check(context.principal, definition.action, {});
+          await checkPermission({
+            authorizer,
+            principal: context.principal,
+            action: definition.action,
+            resource: {},
+          });
           const entries = await definition.list(context);
           return { resources: entries.map((entry) => ({ ...entry, mimeType: definition.mimeType })) };
         } catch (error) {

@@ -8,6 +8,7 @@ import type { McpAuditSink } from '../audit/mcp.audit';
 import { parseArguments } from './tool.arguments';
 import { fitBudget } from './tool.budget';
 import { normaliseToolError, toolErrorResult } from './tool.errors';
+import { checkPermission } from './tool.permission';
 import type { AnyToolDefinition, ToolContext } from './tool.types';
 
 /** The shared collaborators of every tool call. */
@@ -53,7 +54,12 @@ export async function callTool(input: {
   try {
     const args = parseArguments(tool, input.rawArgs);
     resource = tool.resource?.(args) ?? {};
-    await runtime.authorizer.check(call.principal, tool.action, resource);
+    await checkPermission({
+      authorizer: runtime.authorizer,
+      principal: call.principal,
+      action: tool.action,
+      resource,
+    });
     const output: unknown = await tool.run(args, context);
     const rendered = fitBudget({ tool, args, output, maxBytes: runtime.maxResultBytes });
     return {
