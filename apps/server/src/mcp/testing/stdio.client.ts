@@ -22,6 +22,7 @@ export async function connectStdioClient(input: {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...input.env },
     stderr: process.env.TEST_LOG ? 'inherit' : 'ignore',
   });
-  await client.connect(transport, { timeout: 60_000 });
+  // The embedded mode boots Tableport (PGlite, migrations) before it answers; on a loaded machine that takes a while.
+  await client.connect(transport, { timeout: 120_000 });
   return client;
 }
