@@ -7,6 +7,7 @@ import { createDemoModule } from '../data/demo/demo.module';
 import { createImportModule } from '../data/import/import.module';
 import { v0RateLimit } from '../data/v0/v0.rate-limit';
 import { createWebhooksModule } from '../data/webhooks';
+import { createAirtableModule } from '../data/airtable';
 import { systemRoutes } from '../gateway/system.routes';
 import { createDataCatalog, createMcpModule } from '../mcp';
 import { createPlatformModule } from '../platform/platform.module';
@@ -31,6 +32,8 @@ export function createModules(context: AppContext): AppModule[] {
         ).rows.map((row) => row.id),
     },
   });
+  // Real Airtable bases: the `airtable` driver the data service picks for connected bases.
+  const airtable = createAirtableModule(context, { platform: platform.services });
   // Comments, webhooks and attachments extend the store and /v0; they reach the data module's services once built.
   const bound: { services?: DataServices } = {};
   const services = () => bound.services!;
@@ -45,6 +48,7 @@ export function createModules(context: AppContext): AppModule[] {
     platform: platform.services,
     local: { comments: comments.counter, attachments: attachments.store },
     v0Extensions: [comments.v0, webhooks.v0, attachments.v0],
+    airtable: airtable.services.source,
     v0Middleware: [
       platform.services.requestLimit,
       ...v0RateLimit({
@@ -61,6 +65,8 @@ export function createModules(context: AppContext): AppModule[] {
     version: context.build.version,
     authorizer: platform.services.authorizer,
     audit: platform.services.audit,
+    // The platform's OAuth server: the protected resource metadata lists it in authorization_servers.
+    issuer: platform.services.oauthIssuer,
     catalog: createDataCatalog({
       data: data.services.data,
       comments: createCommentService({
@@ -94,6 +100,7 @@ export function createModules(context: AppContext): AppModule[] {
   };
   return [
     platform.module,
+    airtable.module,
     data.module,
     comments.module,
     webhooks.module,

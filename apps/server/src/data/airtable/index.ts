@@ -13,3 +13,9 @@ export {
 export { DEFAULT_PACING, type PacingOptions } from './scheduler/pacing.pacer';
 export { DEFAULT_RETRY, type RetryOptions } from './scheduler/retry.policy';
 export type { SchedulerEvent, SchedulerStats } from './scheduler/scheduler.stats';
+export { createAirtableModule, type AirtableServices } from './airtable.module';
+export { createAirtableDataSource } from './airtable.source';
+export type { AirtableContext } from './airtable.context';
+export type { AirtableConnections, ConnectedBase } from './connections/connections.service';
+export { FEED_JOB } from './feed/feed.job';
+export { pollFeed, type PollOutcome } from './feed/feed.poller';

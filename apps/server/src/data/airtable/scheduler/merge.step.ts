@@ -4,7 +4,7 @@ import { sleep } from '../internal/sleep';
 import { batchRequest, splitAnswer } from './merge.batch';
 import { mergeCandidate } from './merge.plan';
 import { joinBatch, MergeQueue, type OpenBatch, type PendingWrite } from './merge.queue';
-import type { Pacer } from './pacing.pacer';
+import type { Pacer, SlotRelease } from './pacing.pacer';
 import type { PrepaidSlots } from './pacing.step';
 import type { SchedulerStep } from './scheduler.pipeline';
 import type { SchedulerStatsCollector } from './scheduler.stats';
@@ -32,9 +32,9 @@ const SPLITTABLE = new Set(['airtable.invalid_request', 'airtable.forbidden', 'a
 export function mergeStep(input: MergeStepInput): SchedulerStep {
   const queue = new MergeQueue();
 
-  const send = async (items: PendingWrite[], next: AirtableRequestHandler, prepaid: boolean): Promise<void> => {
+  const send = async (items: PendingWrite[], next: AirtableRequestHandler, slot?: SlotRelease): Promise<void> => {
     const request = items.length === 1 ? items[0]!.request : batchRequest(items);
-    if (prepaid) input.prepaid.add(request);
+    if (slot) input.prepaid.add(request, slot);
     if (items.length > 1) input.stats.record({ type: 'merge.batch', operation: request.operation, size: items.length });
     try {
       const response = await next(request);
@@ -46,19 +46,23 @@ export function mergeStep(input: MergeStepInput): SchedulerStep {
       if (items.length < 2 || !SPLITTABLE.has(appError.code)) return items.forEach((item) => item.settle(appError));
       input.stats.record({ type: 'merge.split', operation: request.operation, size: items.length });
       const middle = Math.ceil(items.length / 2);
-      await Promise.all([send(items.slice(0, middle), next, false), send(items.slice(middle), next, false)]);
+      await Promise.all([send(items.slice(0, middle), next), send(items.slice(middle), next)]);
+    } finally {
+      input.prepaid.drop(request);
     }
   };
 
   const dispatch = async (batch: OpenBatch, baseId: string, next: AirtableRequestHandler): Promise<void> => {
+    let slot: SlotRelease;
     try {
       await Promise.race([sleep(input.windowMs), batch.full]);
-      await input.pacer.acquire({ baseId });
+      slot = await input.pacer.acquire({ baseId });
     } catch (error) {
       return queue.seal(batch).forEach((item) => item.settle(asAppError(error)));
     }
     const items = queue.seal(batch);
-    if (items.length > 0) await send(items, next, true);
+    if (items.length > 0) await send(items, next, slot);
+    else slot();
   };
 
   return {

@@ -79,7 +79,7 @@ describe('pacing', () => {
 
   it('keeps a token under its own limit across bases', async () => {
     peer.setLimits({ ...AIRTABLE_LIMITS, perToken: 6, lockoutMs: TEST_LOCKOUT_MS });
-    const gateway = gatewayOn(peer, kv(), { cache: false, pacing: { tokenIntervalMs: 1_000 / 6 + 10 } });
+    const gateway = gatewayOn(peer, kv(), { cache: false, pacing: { tokenIntervalMs: 1_000 / 6 + 10, tokenLimit: 6 } });
     const client = gateway.client(peer.token);
     await Promise.all([readMany(client, BASE, 6), readMany(client, OTHER, 6)]);
     expect(maxInWindow(peer.log.map((entry) => entry.at), 1_000)).toBeLessThanOrEqual(6);

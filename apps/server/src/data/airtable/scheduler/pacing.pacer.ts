@@ -1,7 +1,7 @@
 import type { AirtableRequest } from '@tableport/airtable';
 import type { RateLimiter } from '../../../infra/kv';
 import { sleep } from '../internal/sleep';
-import { WarmupGate } from './pacing.warmup';
+import { AnswerWindow } from './answer.window';
 
 /** Spacing of requests; DESIGN.md "Airtable's rate limit" explains the numbers. */
 export interface PacingOptions {
@@ -18,6 +18,11 @@ export interface PacingOptions {
   /** Airtable's requests per second per base (5) and per token (50). */
   baseLimit: number;
   tokenLimit: number;
+  /**
+   * The window counted from answers (see AnswerWindow): Airtable's second plus 10 ms for timer
+   * and clock granularity.
+   */
+  answerWindowMs: number;
 }
 
 /** Default pacing: one request per 210 ms per base, one per 21 ms per token, no burst. */
@@ -27,6 +32,7 @@ export const DEFAULT_PACING: PacingOptions = {
   windowMs: 1_050,
   baseLimit: 5,
   tokenLimit: 50,
+  answerWindowMs: 1_010,
 };
 
 /** The rate-limit keys of one request: its base (when it has one) and its token. */
@@ -35,19 +41,30 @@ export interface PacingKeys {
   token: string;
 }
 
+/** Held from a slot until the answer: call it once the attempt is over (answered or failed). */
+export type SlotRelease = () => void;
+
 /** Books Airtable slots through the shared rate limiter, so every node together stays under the limits. */
 export interface Pacer {
-  /** Waits for this request's slot: the base's first, then the token's. */
-  acquire(request: Pick<AirtableRequest, 'baseId' | 'signal'>): Promise<void>;
+  /**
+   * Waits for this request's turn: room in the base's answer window (this process), then the
+   * base's slot and the token's slot (shared), then the send-time window (shared).
+   */
+  acquire(request: Pick<AirtableRequest, 'baseId' | 'signal'>): Promise<SlotRelease>;
   /** The keys a 429 on this request blocks. */
   keys(request: Pick<AirtableRequest, 'baseId'>): PacingKeys;
-  /** Reports that an exchange with Airtable finished (opens the warm-up gate). */
-  exchanged(): Promise<void>;
 }
 
 /** Builds a pacer for one token; `tokenKey` is derived from a hash of the token, never the token. */
-export function createPacer(input: { limiter: RateLimiter; tokenKey: string; options: PacingOptions }): Pacer {
+export function createPacer(input: {
+  limiter: RateLimiter;
+  tokenKey: string;
+  options: PacingOptions;
+  /** Shared by the pacers of one process; default: one of its own. */
+  answers?: AnswerWindow;
+}): Pacer {
   const { limiter, options } = input;
+  const answers = input.answers ?? new AnswerWindow({ windowMs: options.answerWindowMs });
   const keys = (request: Pick<AirtableRequest, 'baseId'>): PacingKeys =>
     request.baseId === undefined
       ? { token: input.tokenKey }
@@ -69,26 +86,29 @@ export function createPacer(input: { limiter: RateLimiter; tokenKey: string; opt
       await sleep(hit.retryAfterMs, signal);
     }
   };
-  const warmup = new WarmupGate();
-  let coldKeys: PacingKeys | undefined;
-  // Books the cold request's slot again, now that it has surely arrived.
-  const rebook = async () => {
-    if (!coldKeys) return;
-    const { base, token } = coldKeys;
-    if (base) await limiter.reserve(base, { intervalMs: options.baseIntervalMs });
-    await limiter.reserve(token, { intervalMs: options.tokenIntervalMs });
-    if (base) await limiter.hit(`${base}:sent`, { limit: options.baseLimit, windowMs: options.windowMs });
+  const slots = async (request: Pick<AirtableRequest, 'baseId' | 'signal'>) => {
+    const { base, token } = keys(request);
+    if (base) await wait(base, options.baseIntervalMs, request.signal);
+    await wait(token, options.tokenIntervalMs, request.signal);
+    if (base) await admit(base, options.baseLimit, request.signal);
+    await admit(token, options.tokenLimit, request.signal);
   };
   return {
     keys,
-    exchanged: () => warmup.exchanged(rebook),
     acquire: async (request) => {
-      if (await warmup.pass(request.signal)) coldKeys = keys(request);
       const { base, token } = keys(request);
-      if (base) await wait(base, options.baseIntervalMs, request.signal);
-      await wait(token, options.tokenIntervalMs, request.signal);
-      if (base) await admit(base, options.baseLimit, request.signal);
-      await admit(token, options.tokenLimit, request.signal);
+      const { signal } = request;
+      // The base first: requests queued behind a busy base must not hold the token's room.
+      const releases = base ? [await answers.enter({ key: base, limit: options.baseLimit, signal })] : [];
+      const release = () => releases.forEach((each) => each());
+      try {
+        releases.push(await answers.enter({ key: token, limit: options.tokenLimit, signal }));
+        await slots(request);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      return release;
     },
   };
 }

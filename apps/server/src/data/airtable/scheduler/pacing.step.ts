@@ -1,32 +1,43 @@
 import type { AirtableRequest } from '@tableport/airtable';
-import type { Pacer } from './pacing.pacer';
+import type { Pacer, SlotRelease } from './pacing.pacer';
 import type { SchedulerStep } from './scheduler.pipeline';
 
 /**
- * Requests whose first attempt already holds a slot (the write merger books the slot before it
- * seals a batch, so the batch can keep filling while it waits). Retries book again.
+ * Requests whose first attempt already holds a slot: the write merger books the slot before it
+ * seals a batch, so the batch can keep filling while it waits. Retries book again.
  */
 export class PrepaidSlots {
-  readonly #requests = new WeakSet<AirtableRequest>();
+  readonly #slots = new WeakMap<AirtableRequest, SlotRelease>();
 
-  /** Marks the request's next pass through the pacing step as already paced. */
-  add(request: AirtableRequest): void {
-    this.#requests.add(request);
+  /** Hands the request's slot to its next pass through the pacing step. */
+  add(request: AirtableRequest, release: SlotRelease): void {
+    this.#slots.set(request, release);
   }
 
-  /** True (once) when the request held a slot. */
-  take(request: AirtableRequest): boolean {
-    return this.#requests.delete(request);
+  /** The slot the request holds (once), if any. */
+  take(request: AirtableRequest): SlotRelease | undefined {
+    const release = this.#slots.get(request);
+    this.#slots.delete(request);
+    return release;
+  }
+
+  /** Frees a slot that was never used (the request failed before the pacing step). */
+  drop(request: AirtableRequest): void {
+    this.take(request)?.();
   }
 }
 
-/** Paces every attempt through the pacer, unless its slot was booked ahead. */
+/** Paces every attempt through the pacer (or its prepaid slot) and frees the slot once answered. */
 export function pacingStep(input: { pacer: Pacer; prepaid: PrepaidSlots }): SchedulerStep {
   return {
     name: 'pacing',
     run: async (request, next) => {
-      if (!input.prepaid.take(request)) await input.pacer.acquire(request);
-      return next(request);
+      const release = input.prepaid.take(request) ?? (await input.pacer.acquire(request));
+      try {
+        return await next(request);
+      } finally {
+        release();
+      }
     },
   };
 }

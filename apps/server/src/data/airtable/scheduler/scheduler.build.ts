@@ -2,6 +2,7 @@ import type { AirtableInterceptor } from '@tableport/airtable';
 import type { RateLimiter } from '../../../infra/kv';
 import { cacheStep } from '../cache/cache.step';
 import type { AirtableCache } from '../cache/cache.store';
+import type { AnswerWindow } from './answer.window';
 import { coalesceStep } from './coalesce.step';
 import { mergeStep } from './merge.step';
 import { createPacer, type PacingOptions } from './pacing.pacer';
@@ -23,6 +24,8 @@ export interface SchedulerInput {
   stats: SchedulerStatsCollector;
   random: () => number;
   onCacheError: (error: unknown) => void;
+  /** Shared by every client of the gateway (one process). */
+  answerWindow: AnswerWindow;
 }
 
 /**
@@ -31,7 +34,12 @@ export interface SchedulerInput {
  */
 export function buildScheduler(input: SchedulerInput): { intercept: AirtableInterceptor; steps: SchedulerStep[] } {
   const { stats } = input;
-  const pacer = createPacer({ limiter: input.limiter, tokenKey: `at:token:${input.tokenHash}`, options: input.pacing });
+  const pacer = createPacer({
+    limiter: input.limiter,
+    tokenKey: `at:token:${input.tokenHash}`,
+    options: input.pacing,
+    answers: input.answerWindow,
+  });
   const prepaid = new PrepaidSlots();
   const steps: SchedulerStep[] = [
     ...(input.cache
@@ -42,7 +50,6 @@ export function buildScheduler(input: SchedulerInput): { intercept: AirtableInte
     retryStep({ limiter: input.limiter, pacer, options: input.retry, stats, random: input.random }),
     pacingStep({ pacer, prepaid }),
     observeStep(({ ok, code, request }) => {
-      void pacer.exchanged().catch(() => undefined);
       const base = { operation: request.operation, baseId: request.baseId };
       stats.record({ type: 'upstream.sent', ...base });
       if (!ok) stats.record({ type: 'upstream.failed', ...base, code: code ?? 'unknown' });
