@@ -64,7 +64,7 @@ describe('webhooks', () => {
     expect(create).toMatchObject({ payloadFormat: 'v0', actionMetadata: { source: 'publicApi', sourceMetadata: { user: { id: 'usrTableportAdmin' } } } });
     const createdCells = create.changedTablesById[tasks.id].createdRecordsById[a].cellValuesByFieldId;
     expect(createdCells[field(tasks, 'Status')]).toMatchObject({ name: 'Todo', color: 'redBright', id: expect.stringMatching(/^sel/) });
-    expect(Object.keys(create.changedTablesById[tasks.id].createdRecordsById)).toEqual([a, b]);
+    expect(Object.keys(create.changedTablesById[tasks.id].createdRecordsById).sort()).toEqual([a, b].sort());
     expect(update.changedTablesById[tasks.id].changedRecordsById[a]).toEqual({
       current: { cellValuesByFieldId: { [field(tasks, 'Points')]: 3 } },
       previous: { cellValuesByFieldId: { [field(tasks, 'Points')]: null } },
@@ -75,6 +75,8 @@ describe('webhooks', () => {
     expect(first).toMatchObject({ cursor: 2, mightHaveMore: true });
     const rest = await payloads(hook, first.cursor);
     expect(rest.payloads).toHaveLength(2);
+    const extended = ((await server.call('GET', hooks())).body.webhooks as Json[]).find((candidate) => candidate.id === hook);
+    expect(Date.parse(extended.expirationTime)).toBeGreaterThan(Date.parse(created.body.expirationTime));
     const empty = await payloads(hook, rest.cursor);
     expect(empty).toEqual({ cursor: rest.cursor, mightHaveMore: false, payloads: [] });
   });
@@ -94,6 +96,8 @@ describe('webhooks', () => {
     await server.call('PATCH', `/v0/${baseId}/Tasks/${made.body.id}`, { fields: { Points: 5 } });
     const email = await server.call('POST', `/v0/meta/bases/${baseId}/tables/${people.id}/fields`, { name: 'Email', type: 'email' });
     await server.call('PATCH', `/v0/meta/bases/${baseId}/tables/${people.id}`, { name: 'Team' });
+    await server.call('PATCH', `/v0/meta/bases/${baseId}/tables/${people.id}/fields/${email.body.id}`, { description: 'work address' });
+    await server.call('PATCH', `/v0/meta/bases/${baseId}/tables/${people.id}/fields/${email.body.id}`, { name: 'Mail' });
 
     const onlyPoints = (await payloads(scoped.body.id)).payloads as Json[];
     expect(onlyPoints).toHaveLength(1);
@@ -105,6 +109,7 @@ describe('webhooks', () => {
     expect(schemaPayloads.map((payload): unknown => payload.changedTablesById[people.id])).toEqual([
       { createdFieldsById: { [email.body.id]: { name: 'Email', type: 'email' } } },
       { changedMetadata: { current: { name: 'Team', description: null }, previous: { name: 'People', description: null } } },
+      { changedFieldsById: { [email.body.id]: { current: { name: 'Mail' } } } },
     ]);
     expect((await payloads(fromWeb.body.id)).payloads).toEqual([]);
   });
@@ -124,12 +129,30 @@ describe('webhooks', () => {
     expect((await server.call('POST', `${hooks()}/${one.id}/enableNotifications`, { enable: false })).body).toEqual({});
     const off = (await server.call('GET', hooks())).body.webhooks.find((hook: Json) => hook.id === one.id);
     expect(off.areNotificationsEnabled).toBe(false);
+    await server.call('POST', `/v0/${baseId}/Tasks`, { fields: { Name: 'while pings are off' } });
+    expect((await payloads(one.id, off.cursorForNextPayload)).payloads).toHaveLength(1);
     expect((await server.call('DELETE', `${hooks()}/${one.id}`)).body).toEqual({});
     const count = (await server.call('GET', hooks())).body.webhooks.length as number;
     for (let index = count; index < 10; index++) expect((await server.call('POST', hooks(), spec({ dataTypes: ['tableData'] }))).status).toBe(200);
     const eleventh = await server.call('POST', hooks(), spec({ dataTypes: ['tableData'] }));
     expect([eleventh.status, eleventh.body.error.type]).toEqual([422, 'TOO_MANY_WEBHOOKS']);
     for (const hook of (await server.call('GET', hooks())).body.webhooks as Json[]) await server.call('DELETE', `${hooks()}/${hook.id}`);
+  });
+
+  it('an expired webhook gets no payloads and cannot be refreshed; its payloads stay readable', async () => {
+    const hook = (await server.call('POST', hooks(), spec({ dataTypes: ['tableData'] }))).body.id as string;
+    await server.call('POST', `/v0/${baseId}/Tasks`, { fields: { Name: 'before expiry' } });
+    expect((await payloads(hook)).payloads).toHaveLength(1);
+    await server.app.context.db.query("UPDATE data_webhooks SET expires_at = now() - interval '1 second' WHERE id = $1", [hook]);
+    await server.call('POST', `/v0/${baseId}/Tasks`, { fields: { Name: 'after expiry' } });
+    const page = await payloads(hook);
+    expect(page).toMatchObject({ cursor: 2, mightHaveMore: false });
+    expect(page.payloads).toHaveLength(1);
+    const listed = ((await server.call('GET', hooks())).body.webhooks as Json[]).find((candidate) => candidate.id === hook);
+    expect(listed).toMatchObject({ isHookEnabled: false, cursorForNextPayload: 2 });
+    const refresh = await server.call('POST', `${hooks()}/${hook}/refresh`);
+    expect([refresh.status, refresh.body.error.type]).toEqual([422, 'CANNOT_REFRESH_DISABLED_WEBHOOK']);
+    await server.call('DELETE', `${hooks()}/${hook}`);
   });
 
   it('pings the notification URL with a MAC over the raw body, and records failures', async () => {
