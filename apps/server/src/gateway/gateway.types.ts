@@ -12,6 +12,8 @@ export interface Principal {
   scopes: 'all' | readonly string[];
   /** Bases a key is restricted to; undefined = no restriction. */
   baseIds?: readonly string[];
+  /** The resource an OAuth access token was issued for (RFC 8707); its surface must match it. */
+  audience?: string;
 }
 
 /** Reads credentials from a request; returns null when they are not its kind, throws when they are invalid. */

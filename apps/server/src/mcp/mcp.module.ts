@@ -23,7 +23,7 @@ export interface McpModuleOptions {
   /** Tools and resources (the data module's); the prompts default to the built-in ones. */
   catalog: Omit<McpCatalog, 'prompts'> & { prompts?: McpCatalog['prompts'] };
   /** The OAuth issuer for the protected resource metadata, once the platform's server exists. */
-  issuer?: () => string | undefined;
+  issuer?: (origin: string) => string | undefined;
 }
 
 /** The MCP server module: Streamable HTTP at `/mcp` (both lanes), its discovery document, and the server factory. */

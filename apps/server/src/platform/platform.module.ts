@@ -16,6 +16,7 @@ import { mountAuthRoutes } from './auth/auth.routes';
 import { sessionAuthenticator } from './auth/session.authenticator';
 import type { BaseDirectory } from './authz/authz.types';
 import { apiKeyAuthenticator } from './keys/key.authenticator';
+import { createOAuthServer } from './oauth/oauth.server';
 import { principalRateLimit } from './limits/request-limit';
 import { createSignInGuard } from './limits/sign-in-guard';
 import { createPlatform } from './platform.factory';
@@ -31,13 +32,22 @@ export interface PlatformModuleOptions {
 
 /**
  * Users and sessions (better-auth), workspaces, members, invitations and roles, API keys, the
- * authorizer, encrypted secrets, the audit log, rate limits and sign-in lockout.
+ * authorizer, encrypted secrets, the audit log, rate limits and sign-in lockout, and the OAuth 2.1
+ * authorization server for MCP clients.
  */
 export function createPlatformModule(
   context: AppContext,
   options: PlatformModuleOptions = {},
-): { module: AppModule; services: PlatformServices & { requestLimit: MiddlewareHandler<AppEnv> } } {
+): {
+  module: AppModule;
+  services: PlatformServices & {
+    requestLimit: MiddlewareHandler<AppEnv>;
+    /** The OAuth issuer for a request that came to `origin` (the MCP resource metadata lists it). */
+    oauthIssuer: (origin: string) => string;
+  };
+} {
   const platform = createPlatform({ ...context, bases: options.bases });
+  const oauth = createOAuthServer({ ...context, audit: platform.audit, auth: platform.auth });
   const requestLimit = principalRateLimit({
     rateLimiter: context.kv.rateLimiter,
     db: context.db,
@@ -50,14 +60,18 @@ export function createPlatformModule(
   let stopAudit: (() => void) | undefined;
   let stopBaseCleanup: (() => void) | undefined;
   return {
-    services: { ...platform, requestLimit },
+    services: { ...platform, requestLimit, oauthIssuer: oauth.issuer },
     module: {
       name: 'platform',
       authenticators: () => [
         apiKeyAuthenticator({ db: context.db }),
+        oauth.authenticator,
         sessionAuthenticator({ auth: platform.auth, trustedOrigins }),
       ],
-      routes: (mounts) => mountPlatformRoutes({ context, platform, requestLimit, mounts }),
+      routes: (mounts) => {
+        mountPlatformRoutes({ context, platform, requestLimit, mounts });
+        oauth.mount(mounts.root);
+      },
       start: async () => {
         await platform.defaultWorkspaceId();
         if (!(await platform.roles.instanceOwnerId())) {

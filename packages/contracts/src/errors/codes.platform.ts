@@ -47,6 +47,48 @@ export const platformErrorCodes = defineErrorCodes({
     description:
       'A secret cannot be decrypted with TABLEPORT_SECRET_KEY: the key changed without rotation. Set TABLEPORT_SECRET_KEY_PREVIOUS to the old key and restart.',
   },
+  'oauth.invalid_request': user(
+    400,
+    'OAuth: a parameter is missing, repeated or malformed (`error_description` names it); the wire `error` is the part after `oauth.`.',
+  ),
+  'oauth.invalid_client': user(
+    401,
+    'OAuth: the client_id is unknown, or its Client ID Metadata Document could not be fetched or is invalid.',
+  ),
+  'oauth.invalid_grant': user(
+    400,
+    'OAuth: the code or refresh token is unknown, expired, used, revoked, issued to another client or redirect URI, or the PKCE verifier does not match.',
+  ),
+  'oauth.unsupported_grant_type': user(
+    400,
+    'OAuth: only `authorization_code` and `refresh_token` are supported.',
+  ),
+  'oauth.unsupported_response_type': user(
+    400,
+    'OAuth: only `response_type=code` (with PKCE S256) is supported.',
+  ),
+  'oauth.invalid_scope': user(400, 'OAuth: a requested scope is unknown or was not granted.'),
+  'oauth.invalid_target': user(
+    400,
+    "OAuth (RFC 8707): `resource` must be the canonical URL of this server's MCP endpoint (`<origin>/mcp`).",
+  ),
+  'oauth.invalid_redirect_uri': user(
+    400,
+    'OAuth: a redirect URI must be https, or http on a loopback address (127.0.0.1, [::1], localhost), with no fragment.',
+  ),
+  'oauth.invalid_client_metadata': user(
+    400,
+    'OAuth: the client registration or metadata document is invalid.',
+  ),
+  'oauth.access_denied': user(403, 'OAuth: the user denied the authorization request.'),
+  'oauth.invalid_token': user(
+    401,
+    'The access token is expired, revoked, or was issued for another resource (audience); get a new one.',
+  ),
+  'oauth.insufficient_scope': user(
+    403,
+    'The access token lacks a scope this request needs; `WWW-Authenticate` names the scopes to ask for.',
+  ),
   'mail.failed': {
     status: 502,
     fault: 'operational',

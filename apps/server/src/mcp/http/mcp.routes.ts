@@ -37,8 +37,31 @@ export interface McpRoutesOptions {
   handler: McpHttpHandler;
   allowedOriginHosts: readonly string[];
   publicUrl: string | undefined;
-  /** The OAuth issuer, once the platform's authorization server exists. */
-  issuer: () => string | undefined;
+  /** The OAuth issuer for a request that came to `origin`, once the platform's authorization server exists. */
+  issuer: (origin: string) => string | undefined;
+}
+
+// Scopes the MCP tools use; a token with none of them can do nothing here. Step-up asks for the reads.
+const MCP_SCOPES = ['schema.bases:read', 'schema.bases:write', 'data.records:read', 'data.records:write'];
+const STEP_UP_SCOPE = 'schema.bases:read data.records:read';
+
+/**
+ * Why an authenticated caller is refused at `/mcp` (null: it is not): an OAuth token issued for
+ * another resource is invalid here (audience check, RFC 8707 / MCP authorization), and one with
+ * none of the tools' scopes gets 403 with the scopes to ask for (WWW-Authenticate step-up).
+ */
+function oauthRefusal(principal: Principal, resource: string) {
+  if (principal.kind !== 'oauth') return null;
+  if (principal.audience !== resource)
+    return { status: 401, code: 'oauth.invalid_token', params: 'error="invalid_token"' } as const;
+  const scopes = principal.scopes === 'all' ? MCP_SCOPES : principal.scopes;
+  if (!scopes.some((scope) => MCP_SCOPES.includes(scope) || scope.startsWith('data.recordComments')))
+    return {
+      status: 403,
+      code: 'oauth.insufficient_scope',
+      params: `error="insufficient_scope", scope="${STEP_UP_SCOPE}"`,
+    } as const;
+  return null;
 }
 
 /**
@@ -67,8 +90,23 @@ export function mountMcpRoutes(root: Hono<AppEnv>, options: McpRoutesOptions): v
   );
   root.on(['GET', 'POST', 'DELETE'], '/mcp', async (c) => {
     const principal = c.get('principal');
+    const origin = publicOrigin(options.publicUrl, c.req.url);
+    const refusal = principal ? oauthRefusal(principal, `${origin}/mcp`) : null;
+    if (refusal) {
+      c.header('WWW-Authenticate', bearerChallenge(origin).replace('Bearer ', `Bearer ${refusal.params}, `));
+      const message =
+        refusal.status === 401
+          ? 'The access token was issued for another resource'
+          : `The access token has none of the scopes the MCP tools need; ask for ${STEP_UP_SCOPE}`;
+      return c.json(
+        { error: { code: refusal.code, message, requestId: c.get('requestId') } },
+        refusal.status,
+      );
+    }
     if (!principal) {
-      c.header('WWW-Authenticate', bearerChallenge(publicOrigin(options.publicUrl, c.req.url)));
+      // RFC 6750 §3.1: a token was sent but is unknown, expired or revoked.
+      const invalid = c.req.header('authorization') ? 'error="invalid_token", ' : '';
+      c.header('WWW-Authenticate', bearerChallenge(origin).replace('Bearer ', `Bearer ${invalid}`));
       return c.json(
         {
           error: {
@@ -87,6 +125,6 @@ export function mountMcpRoutes(root: Hono<AppEnv>, options: McpRoutesOptions): v
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cache-Control', 'public, max-age=300');
     const origin = publicOrigin(options.publicUrl, c.req.url);
-    return c.json(protectedResourceMetadata({ origin, issuer: options.issuer() }));
+    return c.json(protectedResourceMetadata({ origin, issuer: options.issuer(origin) }));
   });
 }
