@@ -72,7 +72,7 @@ export async function startTableport(options: StartOptions): Promise<Tableport> 
       jobs,
       events,
       metrics,
-      outbound: createOutboundFetch({ allow: config.outbound.allow }),
+      outbound: createOutboundFetch(config.outbound),
       secretKey: secretKey.key,
       build,
     };

@@ -116,6 +116,10 @@ export const ENV_SPEC = {
     doc: 'Hosts or CIDRs the outbound guard lets through although private or loopback (e.g. `127.0.0.1` in tests).',
     default: '(none)',
   },
+  TABLEPORT_OUTBOUND_CA: {
+    schema: optional(z.string().min(1)),
+    doc: 'A PEM file of extra certificate authorities the outbound guard trusts (besides the system ones), for https hosts inside your network; tests use it for a loopback https server.',
+  },
   TABLEPORT_MCP_READ_ONLY: {
     schema: optional(z.enum(['true', 'false'])).default('false'),
     doc: 'Serve MCP read-only: write tools are hidden from every client (keys without write scopes never see them either).',

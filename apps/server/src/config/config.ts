@@ -21,7 +21,7 @@ export interface AppConfig {
   log: { level: Values['LOG_LEVEL'] };
   security: { adminToken: string | undefined; secretKey: string | undefined };
   v0: { rateLimitPerSecond: number | undefined };
-  outbound: { allow: string[] };
+  outbound: { allow: string[]; caFile: string | undefined };
   smtp: { url: string | undefined };
   platform: {
     mailFrom: string;
@@ -81,7 +81,10 @@ function toConfig(values: Values, cwd: string): AppConfig {
     log: { level: values.LOG_LEVEL },
     security: { adminToken: values.TABLEPORT_ADMIN_TOKEN, secretKey: values.TABLEPORT_SECRET_KEY },
     v0: { rateLimitPerSecond: values.TABLEPORT_V0_RATE_LIMIT },
-    outbound: { allow: values.TABLEPORT_OUTBOUND_ALLOW },
+    outbound: {
+      allow: values.TABLEPORT_OUTBOUND_ALLOW,
+      caFile: values.TABLEPORT_OUTBOUND_CA && path.resolve(cwd, values.TABLEPORT_OUTBOUND_CA),
+    },
     smtp: { url: values.TABLEPORT_SMTP_URL },
     platform: {
       mailFrom: values.TABLEPORT_MAIL_FROM,

@@ -1,4 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import { AppError } from '@tableport/contracts';
 import ipaddr from 'ipaddr.js';
 import { Agent, fetch as undiciFetch } from 'undici';
@@ -18,6 +20,8 @@ export interface OutboundOptions {
   timeoutMs?: number;
   /** Redirects followed, each re-checked (default 5). */
   maxRedirects?: number;
+  /** TABLEPORT_OUTBOUND_CA: a PEM file of certificate authorities trusted besides the system's. */
+  caFile?: string;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -30,7 +34,12 @@ const bareHost = (hostname: string) => hostname.replace(/^\[|\]$/g, '');
  */
 export function createOutboundFetch(options: OutboundOptions): OutboundFetch {
   const policy = createAddressPolicy(options.allow);
-  const dispatcher = new Agent({ connect: { lookup: guardedLookup(policy) }, connectTimeout: 10_000 });
+  // An explicit `ca` replaces Node's roots, so the system's stay in the list.
+  const ca = options.caFile ? [...rootCertificates, readFileSync(options.caFile, 'utf8')] : undefined;
+  const dispatcher = new Agent({
+    connect: { lookup: guardedLookup(policy), ...(ca ? { ca } : {}) },
+    connectTimeout: 10_000,
+  });
   const maxRedirects = options.maxRedirects ?? 5;
 
   return async (input, init = {}) => {
