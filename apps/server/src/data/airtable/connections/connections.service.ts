@@ -10,6 +10,7 @@ import { findBase, registerBase } from '../../data.registry';
 import type { AirtableGateway } from '../airtable.gateway';
 import type { ConnectionClients } from './connection.clients';
 import { connectionsRepo, type ConnectionRow } from './connections.repo';
+import { createFeedWebhook } from '../feed/feed.webhook';
 import { verifyBase } from './connections.verify';
 
 /** A connected base as the API shows it (never its token). */
@@ -74,6 +75,8 @@ export function createAirtableConnections(deps: ConnectionServiceDeps): Airtable
         await connectionsRepo.insert(tx, row);
         await journal.journal.commit(tx, { schema: [{ type: 'base.created', after: { id: baseId, name, driver: 'airtable' } }] });
       });
+      // The webhook is made now, so every change after `connect` returns reaches the feed.
+      await createFeedWebhook({ db: deps.db, client: deps.gateway.client(used), baseId }).catch(() => undefined);
       await deps.startFeed(baseId);
       return view(base, (await connectionsRepo.find(deps.db, baseId))!);
     },
