@@ -13,7 +13,7 @@ import { readRecordsPage } from './records.page';
 import { combinedFormula, listQueryShape } from './records.query';
 import { findField, loadTable } from './schema.lookup';
 import { exactSearchFormula, searchableFields } from './search.fields';
-import { allOf, fuzzySearch, recordsByIds } from './search.run';
+import { SEARCH_SCAN_LIMIT, allOf, fuzzySearch, recordsByIds } from './search.run';
 import type { DataToolDeps } from './tool.deps';
 import { base_id, callerOf, fieldNames, table_id } from './tool.params';
 
@@ -149,9 +149,10 @@ export function searchRecordsTool(deps: DataToolDeps) {
       const scores = new Map(hits.map((hit) => [hit.id, hit.score]));
       const records = compact.map((record) => ({ ...record, score: scores.get(record.id) }));
       const hasMore = start + hits.length < found.hits.length;
-      const note = found.complete
+      const limit = SEARCH_SCAN_LIMIT;
+      const note = !found.widened
         ? `Fuzzy search over ${found.scanned} records, best first.`
-        : `Fuzzy search over the first ${found.scanned} records only; add a filter to narrow the table.`;
+        : `Fuzzy search (typos tolerated) over the first ${limit} records, then records containing a word exactly${found.complete ? '' : ` (the first ${limit} of them)`}; best first. A filter narrows the table.`;
       return {
         records,
         count: records.length,

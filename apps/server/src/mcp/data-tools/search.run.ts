@@ -1,8 +1,8 @@
 import type { FormulaText } from '@tableport/formula';
-import { and, literal } from '@tableport/formula';
+import { and, literal, or } from '@tableport/formula';
 import type { Caller, DataService, FieldSchema, RecordData } from '../../data';
-import { createMatcher } from './search.fuzzy';
-import { cellTexts } from './search.fields';
+import { cellTexts, exactSearchFormula } from './search.fields';
+import { createMatcher, words } from './search.fuzzy';
 
 /** Most records one fuzzy search reads (after the optional filter, which runs in SQL). */
 export const SEARCH_SCAN_LIMIT = 5000;
@@ -13,12 +13,7 @@ export interface SearchHit {
   score: number;
 }
 
-/**
- * Fuzzy search on the local store: reads the searched fields of at most {@link SEARCH_SCAN_LIMIT}
- * records (pages of 100 through the data service; the caller's filter narrows them in SQL) and
- * ranks them in process. Returns every hit, best first, and how many records were read.
- */
-export async function fuzzySearch(input: {
+interface SearchInput {
   data: DataService;
   caller: Caller;
   baseId: string;
@@ -26,7 +21,12 @@ export async function fuzzySearch(input: {
   fields: readonly FieldSchema[];
   query: string;
   prefilter?: string;
-}): Promise<{ hits: SearchHit[]; scanned: number; complete: boolean }> {
+  /** Records read per pass (default {@link SEARCH_SCAN_LIMIT}). */
+  limit?: number;
+}
+
+/** Reads the searched fields of up to `limit` records matching `filter` and scores them. */
+async function scanAndScore(input: Omit<SearchInput, 'limit'> & { filter?: string; limit: number }) {
   const match = createMatcher(input.query);
   const hits: SearchHit[] = [];
   let scanned = 0;
@@ -38,8 +38,8 @@ export async function fuzzySearch(input: {
       tableIdOrName: input.tableId,
       fields: input.fields.map((field) => field.id),
       returnFieldsByFieldId: true,
-      pageSize: 100,
-      ...(input.prefilter ? { filterByFormula: input.prefilter } : {}),
+      pageSize: Math.min(100, input.limit),
+      ...(input.filter ? { filterByFormula: input.filter } : {}),
       ...(offset ? { offset } : {}),
     });
     for (const record of page.records) {
@@ -48,9 +48,44 @@ export async function fuzzySearch(input: {
     }
     scanned += page.records.length;
     offset = page.offset;
-  } while (offset && scanned < SEARCH_SCAN_LIMIT);
-  hits.sort((left, right) => right.score - left.score);
+  } while (offset && scanned < input.limit);
   return { hits, scanned, complete: offset === undefined };
+}
+
+/**
+ * Fuzzy search on the local store: scores the searched fields of the first
+ * {@link SEARCH_SCAN_LIMIT} records (the caller's filter narrows them in SQL). On a larger table, a
+ * second pass reads only records that contain one of the words exactly (FIND formulas, pushed
+ * down to SQL where the store can), so no exact match is missed past the first records; only
+ * typo-tolerant matches are limited to those. Returns every hit, best first.
+ */
+export async function fuzzySearch(
+  input: SearchInput,
+): Promise<{ hits: SearchHit[]; scanned: number; complete: boolean; widened: boolean }> {
+  const limit = input.limit ?? SEARCH_SCAN_LIMIT;
+  const first = await scanAndScore({
+    ...input,
+    ...(input.prefilter ? { filter: input.prefilter } : {}),
+    limit,
+  });
+  let { hits, scanned, complete } = first;
+  const terms = words(input.query);
+  const widened = !complete && terms.length > 0;
+  if (widened) {
+    const anyWord = or(...terms.map((term) => exactSearchFormula(input.fields, term)));
+    const second = await scanAndScore({
+      ...input,
+      filter: allOf(anyWord, input.prefilter)!,
+      limit,
+    });
+    const best = new Map(hits.map((hit) => [hit.id, hit]));
+    for (const hit of second.hits) if ((best.get(hit.id)?.score ?? 0) < hit.score) best.set(hit.id, hit);
+    hits = [...best.values()];
+    scanned += second.scanned;
+    complete = second.complete;
+  }
+  hits.sort((left, right) => right.score - left.score);
+  return { hits, scanned, complete, widened };
 }
 
 /** Reads the records of some ids (one list call per 50), in the given order. */
