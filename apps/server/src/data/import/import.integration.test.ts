@@ -68,7 +68,7 @@ describe('import from an Airtable-compatible API', () => {
     expect(report.baseId).not.toBe(source.id);
     expect((report.tables as Json[]).map((table): unknown[] => [table.name, table.records])).toEqual([['Companies', 2], ['Deals', 4]]);
 
-    const [before, after] = await Promise.all([source.id, report.baseId as string].map((id) => server.call('GET', `/v0/meta/bases/${id}/tables`)));
+    const [before, after] = (await Promise.all([source.id, report.baseId as string].map((id) => server.call('GET', `/v0/meta/bases/${id}/tables`)))) as [Json, Json];
     const shape = (tables: Json[]) => tables.map((table): unknown[] => [table.name, (table.fields as Json[]).map((field) => `${field.name}:${field.type}`)]);
     expect(shape(after.body.tables)).toEqual(shape(before.body.tables));
     for (const table of ['Companies', 'Deals']) {

@@ -51,7 +51,7 @@ describe('webhooks', () => {
     const hook = created.body.id as string;
 
     const two = await server.call('POST', `/v0/${baseId}/Tasks`, { records: [{ fields: { Name: 'a', Status: 'Todo' } }, { fields: { Name: 'b' } }] });
-    const [a, b] = (two.body.records as Json[]).map((record) => record.id as string);
+    const [a, b] = (two.body.records as Json[]).map((record) => record.id as string) as [string, string];
     await server.call('PATCH', `/v0/${baseId}/Tasks/${a}`, { fields: { Points: 3 } });
     await server.call('DELETE', `/v0/${baseId}/Tasks/${b}`);
 
