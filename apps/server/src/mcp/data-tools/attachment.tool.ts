@@ -1,5 +1,6 @@
 import { AppError } from '@tableport/contracts';
 import { z } from 'zod';
+import type { Caller } from '../../data';
 import { defineTool } from '../tools/tool.types';
 import { findField, loadTable } from './schema.lookup';
 import type { DataToolDeps } from './tool.deps';
@@ -51,6 +52,7 @@ export function uploadAttachmentTool(deps: DataToolDeps) {
     resource: (args) => ({ baseId: args.base_id, tableId: args.table_id }),
     run: async (args, context) => {
       const caller = callerOf(context);
+      if (args.base64 !== undefined) await requireUploadTarget(deps, caller, args.base_id);
       const found = await loadTable({ data: deps.data, caller, baseId: args.base_id, table: args.table_id });
       const field = findField(found.table, args.field);
       if (field.type !== 'multipleAttachments')
@@ -88,6 +90,19 @@ export function uploadAttachmentTool(deps: DataToolDeps) {
       });
     },
     text: writeText,
+  });
+}
+
+/**
+ * Tableport's file store serves an upload at Tableport's own URL; Airtable downloads attachment URLs
+ * itself and cannot reach that URL on most installs, so a connected base takes URLs only. Checked
+ * before anything is read from Airtable or stored.
+ */
+async function requireUploadTarget(deps: DataToolDeps, caller: Caller, baseId: string) {
+  if ((await deps.data.describeBase({ caller, baseId })).driver === 'local') return;
+  throw new AppError({
+    code: 'mcp.invalid_arguments',
+    message: `Base ${baseId} is connected from Airtable, which takes attachments by url only here: put the file at a public URL and pass url instead of base64.`,
   });
 }
 

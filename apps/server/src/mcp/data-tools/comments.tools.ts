@@ -1,4 +1,6 @@
+import { AppError } from '@tableport/contracts';
 import { z } from 'zod';
+import type { Caller } from '../../data';
 import type { CommentService } from '../../data/comments';
 import { defineTool } from '../tools/tool.types';
 import type { DataToolDeps } from './tool.deps';
@@ -14,6 +16,29 @@ const commentSchema = z.object({
 });
 const who = (author: { name?: string; email?: string; id: string }) =>
   author.name ?? author.email ?? author.id;
+
+/**
+ * Comments live in Tableport's store, for its own bases; a base connected from Airtable keeps its
+ * comments on Airtable, which the comment service does not reach (it answers a retryable
+ * `service.unavailable`). Said plainly instead, so a model does not retry.
+ */
+async function onLocalBase<T>(
+  deps: DataToolDeps,
+  caller: Caller,
+  baseId: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!AppError.isInstance(error) || error.code !== 'service.unavailable') throw error;
+    if ((await deps.data.describeBase({ caller, baseId })).driver === 'local') throw error;
+    throw new AppError({
+      code: 'request.invalid',
+      message: `Base ${baseId} is connected from Airtable: its record comments stay on Airtable and Tableport does not read or write them. Use Airtable itself for comments on this base.`,
+    });
+  }
+}
 
 /** list_comments: a record's comments, newest first, a page at a time. */
 export function listCommentsTool(deps: DataToolDeps & { comments: CommentService }) {
@@ -43,14 +68,17 @@ export function listCommentsTool(deps: DataToolDeps & { comments: CommentService
     action: 'comments.read',
     resource: (args) => ({ baseId: args.base_id, tableId: args.table_id }),
     run: async (args, context) => {
-      const page = await deps.comments.list({
-        caller: callerOf(context),
-        baseId: args.base_id,
-        tableIdOrName: args.table_id,
-        recordId: args.record_id,
-        pageSize: args.page_size,
-        ...(args.cursor ? { offset: args.cursor } : {}),
-      });
+      const caller = callerOf(context);
+      const page = await onLocalBase(deps, caller, args.base_id, () =>
+        deps.comments.list({
+          caller,
+          baseId: args.base_id,
+          tableIdOrName: args.table_id,
+          recordId: args.record_id,
+          pageSize: args.page_size,
+          ...(args.cursor ? { offset: args.cursor } : {}),
+        }),
+      );
       return {
         comments: page.comments,
         hasMore: page.offset !== null,
@@ -86,16 +114,20 @@ export function addCommentTool(deps: DataToolDeps & { comments: CommentService }
     kind: 'write',
     action: 'comments.write',
     resource: (args) => ({ baseId: args.base_id, tableId: args.table_id }),
-    run: async (args, context) => ({
-      comment: await deps.comments.create({
-        caller: callerOf(context),
-        baseId: args.base_id,
-        tableIdOrName: args.table_id,
-        recordId: args.record_id,
-        text: args.text,
-        ...(args.parent_comment_id ? { parentCommentId: args.parent_comment_id } : {}),
-      }),
-    }),
+    run: async (args, context) => {
+      const caller = callerOf(context);
+      const comment = await onLocalBase(deps, caller, args.base_id, () =>
+        deps.comments.create({
+          caller,
+          baseId: args.base_id,
+          tableIdOrName: args.table_id,
+          recordId: args.record_id,
+          text: args.text,
+          ...(args.parent_comment_id ? { parentCommentId: args.parent_comment_id } : {}),
+        }),
+      );
+      return { comment };
+    },
     text: (output) => `Comment ${output.comment.id} added by ${who(output.comment.author)}.`,
   });
 }
