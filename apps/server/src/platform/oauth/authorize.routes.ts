@@ -11,7 +11,7 @@ import {
 } from './authorize.request';
 import { approve } from './grants.codes';
 import { wireError } from './oauth.errors';
-import { pageResponse, redirectResponse } from './oauth.page-response';
+import { pageResponse, postedForm, redirectResponse } from './oauth.page-response';
 import type { OAuthDeps } from './oauth.types';
 import { issuerOf, mcpResourceOf } from './oauth.urls';
 import { clientLabel, consentPage } from './pages/consent.page';
@@ -41,7 +41,8 @@ export function mountAuthorizeRoutes(root: Hono<AppEnv>, deps: OAuthDeps): void 
       if (AppError.isInstance(error)) return pageResponse(c, { page: errorPage(error), status: 403 });
       throw error;
     }
-    const form = await c.req.formData();
+    const form = await postedForm(c);
+    if (form instanceof Response) return form;
     const field = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : '');
     const decide = {
       decision: field('decision'),

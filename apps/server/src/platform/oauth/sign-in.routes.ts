@@ -2,7 +2,7 @@ import { AppError } from '@tableport/contracts';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../../gateway/gateway.types';
 import { assertSameOrigin } from '../auth/csrf';
-import { pageResponse } from './oauth.page-response';
+import { pageResponse, postedForm } from './oauth.page-response';
 import type { OAuthDeps } from './oauth.types';
 import { errorPage, signInPage } from './pages/sign-in.page';
 
@@ -22,7 +22,8 @@ export function mountSignInRoute(root: Hono<AppEnv>, deps: OAuthDeps): void {
       if (AppError.isInstance(error)) return pageResponse(c, { page: errorPage(error), status: 403 });
       throw error;
     }
-    const form = await c.req.formData();
+    const form = await postedForm(c);
+    if (form instanceof Response) return form;
     const field = (name: string) => {
       const value = form.get(name);
       return typeof value === 'string' ? value : '';

@@ -55,7 +55,8 @@ export function mountTokenRoutes(root: Hono<AppEnv>, deps: OAuthDeps): void {
       const hit = await rateLimiter.hit(`oauth:token:${ip ?? 'unknown'}`, TOKEN_LIMIT);
       if (!hit.allowed) throw limited(hit.retryAfterMs);
       const form = await formOf(c);
-      const grantType = param(form, 'grant_type');
+      // A missing grant_type is a missing parameter (RFC 6749 §5.2 invalid_request), not an unsupported one.
+      const grantType = required(form, 'grant_type');
       const clientId = required(form, 'client_id');
       const resource = param(form, 'resource');
       const tokens =
@@ -102,9 +103,6 @@ export function mountTokenRoutes(root: Hono<AppEnv>, deps: OAuthDeps): void {
   });
 }
 
-function unsupported(grantType: string | undefined): never {
-  throw oauthError(
-    'oauth.unsupported_grant_type',
-    grantType ? `grant_type ${grantType} is not supported` : 'grant_type is missing',
-  );
+function unsupported(grantType: string): never {
+  throw oauthError('oauth.unsupported_grant_type', `grant_type ${grantType} is not supported`);
 }
