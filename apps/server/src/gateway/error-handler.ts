@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
-import type { AppEnv, AuthChallenge, PathErrorHandler } from './gateway.types';
+import { requestLogger, type AppEnv, type AuthChallenge, type PathErrorHandler } from './gateway.types';
 
 /** Turns anything thrown by a route into an AppError with a stable code. */
 export function normaliseError(error: unknown): AppError {
@@ -66,10 +66,10 @@ export function createErrorHandler(options: {
 export function handleError(error: unknown, c: Context<AppEnv>): Response {
   const appError = normaliseError(error);
   const requestId = c.get('requestId');
-  const logger = c.get('logger');
-  if (appError.fault === 'bug') logger?.error({ err: error, code: appError.code }, 'unhandled error');
+  const logger = requestLogger(c);
+  if (appError.fault === 'bug') logger.error({ err: error, code: appError.code }, 'unhandled error');
   else if (appError.fault === 'operational')
-    logger?.warn({ err: error, code: appError.code }, appError.message);
+    logger.warn({ err: error, code: appError.code }, appError.message);
   if (appError.code === 'rate_limit.exceeded' && typeof appError.details?.retryAfterSeconds === 'number') {
     c.header('Retry-After', String(Math.ceil(appError.details.retryAfterSeconds)));
   }

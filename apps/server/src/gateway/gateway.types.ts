@@ -16,6 +16,19 @@ export interface Principal {
   audience?: string;
 }
 
+/**
+ * The request's logger (the request id bound). Made on first use: most requests log only their
+ * access line, and a pino child costs more than the rest of the request's middleware.
+ */
+export function requestLogger(c: Context<AppEnv>): Logger {
+  let logger = c.get('logger');
+  if (!logger) {
+    logger = c.get('rootLogger').child({ requestId: c.get('requestId') });
+    c.set('logger', logger);
+  }
+  return logger;
+}
+
 /** Reads credentials from a request; returns null when they are not its kind, throws when they are invalid. */
 export type Authenticator = (request: Request) => Promise<Principal | null>;
 
@@ -23,7 +36,10 @@ export type Authenticator = (request: Request) => Promise<Principal | null>;
 export interface AppEnv {
   Variables: {
     requestId: string;
-    logger: Logger;
+    /** The process logger; handlers log through {@link requestLogger}, which binds the request id. */
+    rootLogger: Logger;
+    /** The request's child logger, made on first use by {@link requestLogger}. */
+    logger: Logger | undefined;
     principal: Principal | null;
   };
 }

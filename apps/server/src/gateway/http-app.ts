@@ -55,7 +55,7 @@ export interface HttpAppOptions {
 export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestContext({ logger: options.logger, inFlight: options.inFlight }));
-  app.use(observe({ metrics: options.metrics }));
+  app.use(observe({ metrics: options.metrics, logger: options.logger }));
   app.use(securityHeaders());
   app.use(urlLengthLimit());
   app.use(

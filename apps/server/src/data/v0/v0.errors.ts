@@ -1,7 +1,7 @@
 import { AppError } from '@tableport/contracts';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { AppEnv } from '../../gateway/gateway.types';
+import { requestLogger, type AppEnv } from '../../gateway/gateway.types';
 import { normaliseError } from '../../gateway/error-handler';
 
 /** Airtable's verbatim 403 text: unknown bases and tables read the same as forbidden ones. */
@@ -36,9 +36,9 @@ function upstreamAirtableError(error: AppError): ReturnType<typeof airtableError
 /** The `/v0` sub-app's error handler: every failure becomes `{"error":{"type","message"}}`, never a bare 500 for bad input. */
 export function handleV0Error(error: unknown, c: Context<AppEnv>): Response {
   const appError = normaliseError(error);
-  const logger = c.get('logger');
-  if (appError.fault === 'bug') logger?.error({ err: error, code: appError.code }, 'unhandled error on /v0');
-  else if (appError.fault === 'operational') logger?.warn({ err: error, code: appError.code }, appError.message);
+  const logger = requestLogger(c);
+  if (appError.fault === 'bug') logger.error({ err: error, code: appError.code }, 'unhandled error on /v0');
+  else if (appError.fault === 'operational') logger.warn({ err: error, code: appError.code }, appError.message);
   const { status, body } = airtableError(appError);
   if (typeof appError.details?.retryAfterSeconds === 'number') {
     c.header('Retry-After', String(Math.ceil(appError.details.retryAfterSeconds)));

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
+import { accessLogger, type Logger } from '../../infra/log/logger';
 import type { Metrics } from '../../infra/metrics';
 import type { AppEnv } from '../gateway.types';
 
@@ -13,7 +14,8 @@ function routeLabel(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
 }
 
 /** Records the latency histogram and writes one access log line per request. */
-export function observe(options: { metrics: Metrics }): MiddlewareHandler<AppEnv> {
+export function observe(options: { metrics: Metrics; logger: Logger }): MiddlewareHandler<AppEnv> {
+  const access = accessLogger(options.logger);
   return async (c, next) => {
     const started = performance.now();
     await next();
@@ -25,8 +27,9 @@ export function observe(options: { metrics: Metrics }): MiddlewareHandler<AppEnv
       seconds,
     );
     const level = status >= 500 ? 'error' : 'info';
-    c.get('logger')[level](
+    access[level](
       {
+        requestId: c.get('requestId'),
         method: c.req.method,
         route,
         status,

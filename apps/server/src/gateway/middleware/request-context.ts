@@ -37,7 +37,7 @@ export function requestContext(options: {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && VALID_ID.test(incoming) ? incoming : crypto.randomUUID();
     c.set('requestId', requestId);
-    c.set('logger', options.logger.child({ requestId }));
+    c.set('rootLogger', options.logger);
     c.set('principal', null);
     const outgoing = nodeResponse(c);
     if (outgoing) {

@@ -29,6 +29,15 @@ export function logDestination(target: number | string = 1): DestinationStream {
   return stream;
 }
 
+/**
+ * The access log: one line per request with fixed fields (request id, method, route template,
+ * status, duration, principal id) and never a header or a body, so it skips redaction, which costs
+ * about 7 µs a line, more than the rest of the line.
+ */
+export function accessLogger(logger: Logger): Logger {
+  return logger.child({}, { redact: [] });
+}
+
 /** Writes buffered log lines now (before exiting). */
 export function flushLogs(logger: Logger): void {
   const stream = (logger as unknown as Record<symbol, { flushSync?: () => void } | undefined>)[

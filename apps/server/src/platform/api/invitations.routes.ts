@@ -11,6 +11,7 @@ import {
 } from '@tableport/contracts';
 import { z } from 'zod';
 import { createApiApp, type ApiApp } from '../../gateway/api-app';
+import { requestLogger } from '../../gateway/gateway.types';
 import type { PlatformInternals } from '../platform.types';
 import { assertMayGrant } from './grant-guard';
 import { caller } from './principal-context';
@@ -75,7 +76,7 @@ export function invitationRoutes(platform: PlatformInternals): ApiApp {
           text: `Accept: ${url}`,
           link: url,
         })
-        .catch((error: unknown) => c.get('logger').warn({ err: error }, 'invitation email failed'));
+        .catch((error: unknown) => requestLogger(c).warn({ err: error }, 'invitation email failed'));
     }
     return c.json({ ...created, url }, 201);
   });

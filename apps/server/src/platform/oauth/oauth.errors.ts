@@ -1,7 +1,7 @@
 import { AppError } from '@tableport/contracts';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { AppEnv } from '../../gateway/gateway.types';
+import { requestLogger, type AppEnv } from '../../gateway/gateway.types';
 import { normaliseError } from '../../gateway/error-handler';
 
 /** The OAuth error codes (codes.platform.ts); the wire `error` is the part after `oauth.`. */
@@ -36,7 +36,7 @@ export function wireError(error: AppError): string {
  */
 export function oauthErrorResponse(error: unknown, c: Context<AppEnv>): Response {
   const appError = normaliseError(error);
-  if (appError.fault === 'bug') c.get('logger')?.error({ err: error }, 'oauth endpoint failed');
+  if (appError.fault === 'bug') requestLogger(c).error({ err: error }, 'oauth endpoint failed');
   const retryAfter = appError.details?.retryAfterSeconds;
   if (typeof retryAfter === 'number') c.header('Retry-After', String(Math.ceil(retryAfter)));
   c.header('Cache-Control', 'no-store');
