@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mcpStatus, protocolClient, type EndpointAnswer } from './oauth/test/oauth.protocol';
 import { ADMIN_TOKEN, PASSWORD, startPlatformServer, type PlatformServer } from './test/platform.harness';
 
 // Every secret the platform handles, and every response and log line it produced: none may carry
@@ -13,10 +14,17 @@ const secrets = {} as Record<
   | 'wrongPassword'
   | 'apiKey'
   | 'invitation'
-  | 'airtableToken',
+  | 'airtableToken'
+  | 'oauthCode'
+  | 'oauthAccess'
+  | 'oauthRefresh'
+  | 'oauthRotatedAccess'
+  | 'oauthRotatedRefresh',
   string
 >;
 const responses: { route: string; text: string }[] = [];
+// A whole Tableport bearer secret (key, invitation, OAuth access or refresh token, code), not a prefix.
+const TOKEN_SHAPE = /tp[kiorc]_[A-Za-z0-9]{43}/;
 const TABLES = [{ name: 'Tasks', fields: [{ name: 'Name', type: 'singleLineText' }] }];
 
 beforeAll(async () => {
@@ -99,6 +107,9 @@ beforeAll(async () => {
     path: `/v0/${base.body.id}/Tasks`,
     as: { bearer: `${secrets.apiKey.slice(0, -1)}X` },
   });
+  await oauthScenario((route, answer) =>
+    responses.push({ route, text: answer.text + JSON.stringify([...answer.headers]) }),
+  );
   for (const path of [
     '/api/v1/me',
     '/api/v1/keys',
@@ -113,6 +124,39 @@ beforeAll(async () => {
   await seen({ method: 'POST', path: '/api/auth/sign-out', as: ada, body: {} });
 }, 120_000);
 afterAll(() => server?.stop());
+
+/**
+ * An MCP client through OAuth: registers, Ada consents, it redeems the code and refreshes (those two
+ * answers hand tokens to their owner and are not scanned), calls /mcp, then replays the spent refresh
+ * token and the code (reuse detection revokes the grant), and revokes; `seen` gets every other answer.
+ */
+async function oauthScenario(seen: (route: string, answer: EndpointAnswer) => void): Promise<void> {
+  const oauth = protocolClient(server);
+  const clientId = await oauth.register();
+  const { code, verifier } = await oauth.code({ clientId });
+  secrets.oauthCode = code;
+  const issued = await oauth.redeem({ clientId, code, verifier });
+  secrets.oauthAccess = issued.body.access_token;
+  secrets.oauthRefresh = issued.body.refresh_token;
+  const rotated = await oauth.refresh({ clientId, refreshToken: secrets.oauthRefresh });
+  secrets.oauthRotatedAccess = rotated.body.access_token;
+  secrets.oauthRotatedRefresh = rotated.body.refresh_token;
+  expect((await mcpStatus(server, secrets.oauthRotatedAccess)).status).toBe(200);
+  seen(
+    'POST /oauth/token (refresh reused)',
+    await oauth.refresh({ clientId, refreshToken: secrets.oauthRefresh }),
+  );
+  const refused = await mcpStatus(server, secrets.oauthRotatedAccess);
+  expect(refused.status).toBe(401);
+  seen('POST /mcp (revoked token)', {
+    status: refused.status,
+    headers: new Headers(),
+    text: JSON.stringify(refused),
+    body: refused.body,
+  });
+  seen('POST /oauth/revoke', await oauth.revoke({ clientId, token: secrets.oauthRotatedRefresh }));
+  seen('POST /oauth/token (code reused)', await oauth.redeem({ clientId, code, verifier }));
+}
 
 describe('no secret or token in responses or logs', () => {
   it('the scenario produced responses and logs to scan', () => {
@@ -129,6 +173,10 @@ describe('no secret or token in responses or logs', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('no response carries anything shaped like a whole Tableport token (tpk_, tpi_, tpo_, tpr_, tpc_)', () => {
+    expect(responses.filter(({ text }) => TOKEN_SHAPE.test(text)).map(({ route }) => route)).toEqual([]);
+  });
+
   it('no log line carries one either', () => {
     const logs = server.logs.join('');
     expect(
@@ -136,6 +184,7 @@ describe('no secret or token in responses or logs', () => {
         .filter(([, value]) => logs.includes(value))
         .map(([name]) => name),
     ).toEqual([]);
+    expect(server.logs.filter((line) => TOKEN_SHAPE.test(line))).toEqual([]);
   });
 
   it('at rest, tokens are hashes and passwords argon2id', async () => {
@@ -145,7 +194,11 @@ describe('no secret or token in responses or logs', () => {
       (await db.query('SELECT * FROM workspace_invitations')).rows,
       (await db.query('SELECT * FROM secrets')).rows,
       (await db.query('SELECT * FROM audit_log')).rows,
+      (await db.query('SELECT * FROM oauth_codes')).rows,
+      (await db.query('SELECT * FROM oauth_tokens')).rows,
+      (await db.query('SELECT * FROM oauth_grants')).rows,
     ]);
+    expect(stored).not.toMatch(TOKEN_SHAPE);
     for (const name of ['apiKey', 'invitation', 'airtableToken', 'password'] as const)
       expect(stored, name).not.toContain(secrets[name]);
     const password = await db.query<{ password: string }>('SELECT password FROM auth_accounts');
