@@ -14,9 +14,12 @@ const EVENT_OF_OP = { create: 'record.created', update: 'record.updated', delete
 
 function recordEvent(change: RecordChange, changeSetId: string | null): DomainEventInput['payload'] {
   const common = { changeSetId, recordId: change.recordId, cause: change.cause };
-  if (change.op === 'create') return { ...common, createdTime: change.createdTime, after: change.after };
+  // One event per record per write: recomputed cells join the written (or link) ones.
+  const after = change.computed ? { ...change.after, ...change.computed.after } : change.after;
+  if (change.op === 'create') return { ...common, createdTime: change.createdTime, after };
   if (change.op === 'delete') return { ...common, createdTime: change.createdTime, before: change.before };
-  return { ...common, changedFieldIds: Object.keys(change.after ?? {}), before: change.before, after: change.after };
+  const before = change.computed ? { ...change.before, ...change.computed.before } : change.before;
+  return { ...common, changedFieldIds: Object.keys(after ?? {}), before, after };
 }
 
 /**
@@ -32,6 +35,7 @@ export function createCallJournal(options: { events: EventBus; actor: Actor; bas
     journal: {
       async commit(tx: Transaction, changes: { records?: RecordChange[]; schema?: SchemaChange[] }) {
         const records = changes.records ?? [];
+        // Only what the caller wrote is undone: link sides and computed cells follow from it.
         const writes = records.filter((change) => change.cause === 'write');
         const changeSetId = writes.length > 0 ? newId('chg') : null;
         if (changeSetId) {

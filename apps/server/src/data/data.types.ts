@@ -140,15 +140,26 @@ export interface BaseSchema {
 
 export type { FieldSchema, TableSchema };
 
-/** One record change of a write: cells by field id (writable fields only for `write` changes). */
+/**
+ * One record change of a write: cells by field id. `before`/`after` hold what the change is about
+ * (the written cells for `write`, the link cell for `link`, the recomputed cells for `compute`).
+ */
 export interface RecordChange {
   tableId: string;
   recordId: string;
   op: 'create' | 'update' | 'delete';
   before: FieldValues | null;
   after: FieldValues | null;
-  /** `write` = the caller wrote it; `link` = the other side of a link changed with it. */
-  cause: 'write' | 'link';
+  /**
+   * `write` = the caller wrote it; `link` = the other side of a link changed with it; `compute` = only
+   * its computed cells (formula, lookup, rollup, count) changed, through the write's cascade.
+   */
+  cause: 'write' | 'link' | 'compute';
+  /**
+   * Computed cells of a `write` or `link` change that the write's recomputation changed too: events
+   * show them with the change's cells; change sets (undo) leave them out, recomputation redoes them.
+   */
+  computed?: { before: FieldValues; after: FieldValues };
   createdTime?: string;
 }
 

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Transaction } from '../../../infra/db';
+import { readCell } from '../fields/codecs';
 import { cellsById, fetchRows, type RecordRow } from '../records/record.row';
 import { updateRows } from '../records/rows.write';
 import { quoteId, recordTableSql, type BaseModel, type FieldModel, type TableModel } from '../schema/schema.model';
@@ -22,11 +23,27 @@ export interface ComputeWork {
   changed: ReadonlySet<string> | 'all';
 }
 
+/** One record's computed cells (cell JSON, null when empty) whose value a run changed. */
+export interface ComputedChange {
+  tableId: string;
+  recordId: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+/** What a run rewrote: the tables, and per record the computed cells that ended with another value. */
+export interface ComputeResult {
+  tables: Set<string>;
+  changes: ComputedChange[];
+}
+
 /** Recomputes formulas, counts, lookups and rollups after a write, across tables, until nothing changes. */
 export interface ComputeEngine {
-  /** Returns the ids of the tables whose rows it rewrote. */
-  run(tx: Transaction, work: readonly ComputeWork[]): Promise<Set<string>>;
+  run(tx: Transaction, work: readonly ComputeWork[]): Promise<ComputeResult>;
 }
+
+/** Stored values before the run and now, by table, record and field. */
+type Changed = Map<string, Map<string, Map<string, { before: unknown; after: unknown }>>>;
 
 const MAX_ROUNDS = 64;
 
@@ -46,12 +63,13 @@ export function createComputeEngine(base: BaseModel): ComputeEngine {
       };
       work.forEach(enqueue);
       const written = new Set<string>();
+      const changed: Changed = new Map();
       for (let round = 0; queue.size > 0 && round < MAX_ROUNDS; round++) {
         const [tableId, entry] = queue.entries().next().value!;
         queue.delete(tableId);
         if (entry.ids.size === 0) continue;
         const step = { tx, base, graph, evaluators, table: entry.table, ids: [...entry.ids], changed: entry.changed };
-        const { rows, changedComputed } = await recomputeTable(step);
+        const { rows, changedComputed } = await recomputeTable(step, changed);
         if (changedComputed.size > 0) written.add(entry.table.id);
         const allChanged = entry.changed === 'all' ? 'all' : new Set([...entry.changed, ...changedComputed]);
         for (const dependent of graph.remote(entry.table, allChanged)) {
@@ -59,9 +77,32 @@ export function createComputeEngine(base: BaseModel): ComputeEngine {
           if (ids.length > 0) enqueue({ table: dependent.table, ids, changed: new Set([dependent.link.id]) });
         }
       }
-      return written;
+      return { tables: written, changes: computedChanges(base, changed) };
     },
   };
+}
+
+/**
+ * Each record's computed cells as cell JSON: the value before the run (the first one a round saw)
+ * and the last one written; cells that end as they began (or read the same, '' and null) are left out.
+ */
+function computedChanges(base: BaseModel, changed: Changed): ComputedChange[] {
+  const out: ComputedChange[] = [];
+  for (const [tableId, records] of changed) {
+    const table = base.tableById.get(tableId)!;
+    for (const [recordId, fields] of records) {
+      const change: ComputedChange = { tableId, recordId, before: {}, after: {} };
+      for (const [fieldId, values] of fields) {
+        const field = table.fieldById.get(fieldId)!;
+        const [before, after] = [readCell(field, values.before) ?? null, readCell(field, values.after) ?? null];
+        if (isDeepStrictEqual(before, after)) continue;
+        change.before[fieldId] = before;
+        change.after[fieldId] = after;
+      }
+      if (Object.keys(change.after).length > 0) out.push(change);
+    }
+  }
+  return out;
 }
 
 interface Step {
@@ -74,7 +115,7 @@ interface Step {
   changed: ReadonlySet<string> | 'all';
 }
 
-async function recomputeTable(step: Step): Promise<{ rows: Map<string, RecordRow> | null; changedComputed: Set<string> }> {
+async function recomputeTable(step: Step, changed: Changed): Promise<{ rows: Map<string, RecordRow> | null; changedComputed: Set<string> }> {
   const fields = step.graph.affected(step.table, step.changed);
   const changedComputed = new Set<string>();
   if (fields.length === 0) return { rows: null, changedComputed };
@@ -89,6 +130,7 @@ async function recomputeTable(step: Step): Promise<{ rows: Map<string, RecordRow
       if (!isDeepStrictEqual(stored ?? null, row[field.id] ?? null)) {
         values.set(field.id, stored);
         changedComputed.add(field.id);
+        noteChange(changed, { table: step.table, id: row.id, fieldId: field.id, before: row[field.id], after: stored });
       }
       if (stored === null || stored === undefined) delete record.cells[field.id];
       else record.cells[field.id] = stored;
@@ -97,6 +139,15 @@ async function recomputeTable(step: Step): Promise<{ rows: Map<string, RecordRow
   }
   await writeComputed(step, updates);
   return { rows, changedComputed };
+}
+
+function noteChange(changed: Changed, change: { table: TableModel; id: string; fieldId: string; before: unknown; after: unknown }): void {
+  const records = changed.get(change.table.id) ?? new Map<string, Map<string, { before: unknown; after: unknown }>>();
+  changed.set(change.table.id, records);
+  const fields = records.get(change.id) ?? new Map<string, { before: unknown; after: unknown }>();
+  records.set(change.id, fields);
+  const known = fields.get(change.fieldId);
+  fields.set(change.fieldId, { before: known ? known.before : change.before, after: change.after });
 }
 
 function computeField(step: Step, field: FieldModel, record: ComputeRecord, linked: LinkedData): unknown {

@@ -6,6 +6,7 @@ import type { BaseModel, TableModel } from '../schema/schema.model';
 import { fetchRows } from './record.row';
 import type { ConvertServices } from './records.convert';
 import { toRecordData } from './records.format';
+import { recordComputedChanges } from './write.changes';
 import { actorCollaborator, currentTable, type WriteState } from './write.state';
 
 /** What the write runner needs from the driver. */
@@ -22,8 +23,9 @@ const MAX_ATTEMPTS = 5;
 
 /**
  * Runs one write in one transaction: the operation, then recomputation of computed fields across
- * tables, then the journal (events + change set), all committed together. Deadlocks and
- * serialization failures between concurrent writers are retried from the start.
+ * tables (their changed cells join the journalled changes), then the journal (events + change set),
+ * all committed together. Deadlocks and serialization failures between concurrent writers are
+ * retried from the start.
  */
 export async function runWrite<T, R>(
   deps: WriteRunnerDeps,
@@ -50,7 +52,9 @@ export async function runWrite<T, R>(
         };
         const result = await steps.operation(state);
         const work = state.compute.map((item) => ({ ...item, table: currentTable(state, item.table) }));
-        for (const tableId of await deps.engineFor(state.base).run(tx, work)) state.touched.add(tableId);
+        const computed = await deps.engineFor(state.base).run(tx, work);
+        for (const tableId of computed.tables) state.touched.add(tableId);
+        recordComputedChanges(state, computed.changes);
         const presented = await steps.present(state, result);
         await options.context.journal.commit(tx, { records: state.changes });
         schemaChanged = state.schemaChanged;
