@@ -2,7 +2,7 @@ import { createAirtableClient, type AirtableClient } from '@tableport/airtable';
 import type { Kv } from '../../infra/kv';
 import { createAirtableCache, type AirtableCache, type AirtableCacheOptions } from './cache/cache.store';
 import { digest } from './internal/hash';
-import { AnswerWindow } from './scheduler/answer.window';
+import { processAnswerWindow } from './scheduler/answer.window';
 import { DEFAULT_PACING, type PacingOptions } from './scheduler/pacing.pacer';
 import { DEFAULT_RETRY, type RetryOptions } from './scheduler/retry.policy';
 import { buildScheduler } from './scheduler/scheduler.build';
@@ -50,7 +50,7 @@ export function createAirtableGateway(options: AirtableGatewayOptions): Airtable
     options.cache === false ? undefined : isCache(options.cache) ? options.cache : createAirtableCache({ ...options.cache, kv: options.kv });
   const clients = new Map<string, AirtableClient>();
   const pacing = { ...DEFAULT_PACING, ...options.pacing };
-  const answerWindow = new AnswerWindow({ windowMs: pacing.answerWindowMs });
+  const answerWindow = processAnswerWindow(pacing.answerWindowMs);
   const build = (token: string) => {
     const tokenHash = digest(token, 24);
     const scheduler = buildScheduler({

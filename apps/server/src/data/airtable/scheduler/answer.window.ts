@@ -69,3 +69,20 @@ export class AnswerWindow {
     if (idle && expired && this.#states.get(key) === state) this.#states.delete(key);
   }
 }
+
+const processWindows = new Map<number, AnswerWindow>();
+
+/**
+ * The answer window of this process for a window length. Every gateway and pacer in the process
+ * shares it: two gateways with windows of their own (an app's change feed and an import, or two
+ * apps in one test process) would each let `limit` requests through, and arrival jitter then puts
+ * more than `limit` into one of Airtable's seconds.
+ */
+export function processAnswerWindow(windowMs: number): AnswerWindow {
+  let window = processWindows.get(windowMs);
+  if (!window) {
+    window = new AnswerWindow({ windowMs });
+    processWindows.set(windowMs, window);
+  }
+  return window;
+}

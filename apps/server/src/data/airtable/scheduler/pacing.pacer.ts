@@ -1,7 +1,7 @@
 import type { AirtableRequest } from '@tableport/airtable';
 import type { RateLimiter } from '../../../infra/kv';
 import { sleep } from '../internal/sleep';
-import { AnswerWindow } from './answer.window';
+import { processAnswerWindow, type AnswerWindow } from './answer.window';
 
 /** Spacing of requests; DESIGN.md "Airtable's rate limit" explains the numbers. */
 export interface PacingOptions {
@@ -60,11 +60,11 @@ export function createPacer(input: {
   limiter: RateLimiter;
   tokenKey: string;
   options: PacingOptions;
-  /** Shared by the pacers of one process; default: one of its own. */
+  /** Default: the process's (see processAnswerWindow). */
   answers?: AnswerWindow;
 }): Pacer {
   const { limiter, options } = input;
-  const answers = input.answers ?? new AnswerWindow({ windowMs: options.answerWindowMs });
+  const answers = input.answers ?? processAnswerWindow(options.answerWindowMs);
   const keys = (request: Pick<AirtableRequest, 'baseId'>): PacingKeys =>
     request.baseId === undefined
       ? { token: input.tokenKey }
