@@ -20,16 +20,15 @@ const V1_OF: Partial<Record<string, (value: Cell) => Cell>> = {
 };
 
 /**
- * A payload's cells (by field id, V2) as the records API writes them (V1), keeping writable
- * fields only, as change sets do. Unknown fields (created after the schema was read) are kept
- * as they came.
+ * A payload's cells (by field id, V2) as the records API shows them (V1). Computed cells are kept
+ * (feed.changes.ts puts them aside from the written ones); unknown fields (created after the
+ * schema was read) are kept as they came.
  */
 export function payloadCells(lookup: TableLookup, cells: Record<string, unknown> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const types = new Map(lookup.table.fields.map((field) => [field.id, field.type]));
   for (const [fieldId, value] of Object.entries(cells ?? {})) {
     const type = types.get(fieldId);
-    if (type !== undefined && !lookup.writable.has(fieldId)) continue;
     const convert = type === undefined ? undefined : V1_OF[type];
     out[fieldId] = value === null || convert === undefined ? value : convert(value);
   }

@@ -61,25 +61,58 @@ export function payloadChanges(payload: AirtableWebhookPayload, lookupOf: (table
 
 function recordChanges(tableId: string, table: TableChanges, lookup: TableLookup | undefined): RecordChange[] {
   const convert = (values: Record<string, unknown> | undefined) => (lookup ? payloadCells(lookup, values) : { ...values });
-  const created = Object.entries(table.createdRecordsById ?? {}).map(([recordId, record]): RecordChange => ({
-    tableId,
-    recordId,
-    op: 'create',
-    before: null,
-    after: convert(record.cellValuesByFieldId),
-    cause: 'write',
-    ...(record.createdTime ? { createdTime: record.createdTime } : {}),
-  }));
+  const created = Object.entries(table.createdRecordsById ?? {}).map(([recordId, record]): RecordChange => {
+    const [after, computed] = splitComputed(convert(record.cellValuesByFieldId), lookup);
+    return {
+      tableId,
+      recordId,
+      op: 'create',
+      before: null,
+      after,
+      cause: 'write',
+      ...(Object.keys(computed).length > 0 ? { computed: { before: {}, after: computed } } : {}),
+      ...(record.createdTime ? { createdTime: record.createdTime } : {}),
+    };
+  });
   const changed = Object.entries(table.changedRecordsById ?? {}).map(([recordId, change]): RecordChange => {
-    const after = convert(change.current?.cellValuesByFieldId);
+    const current = convert(change.current?.cellValuesByFieldId);
     const previous = convert(change.previous?.cellValuesByFieldId);
-    const before = Object.fromEntries(Object.keys(after).map((fieldId) => [fieldId, previous[fieldId] ?? null]));
-    return { tableId, recordId, op: 'update', before, after, cause: 'write' };
+    const before = Object.fromEntries(Object.keys(current).map((fieldId) => [fieldId, previous[fieldId] ?? null]));
+    const [after, computedAfter] = splitComputed(current, lookup);
+    const [written, computedBefore] = splitComputed(before, lookup);
+    // Only computed cells changed (a formula over a linked record): the store's cause for that.
+    if (Object.keys(after).length === 0 && Object.keys(computedAfter).length > 0) {
+      return { tableId, recordId, op: 'update', before: computedBefore, after: computedAfter, cause: 'compute' };
+    }
+    return {
+      tableId,
+      recordId,
+      op: 'update',
+      before: written,
+      after,
+      cause: 'write',
+      ...(Object.keys(computedAfter).length > 0 ? { computed: { before: computedBefore, after: computedAfter } } : {}),
+    };
   });
   const destroyed = (table.destroyedRecordIds ?? []).map(
     (recordId): RecordChange => ({ tableId, recordId, op: 'delete', before: null, after: null, cause: 'write' }),
   );
   return [...created, ...changed, ...destroyed];
+}
+
+/**
+ * Splits cells into the ones a client wrote and the computed ones (formula, lookup, rollup, ...),
+ * as the store journals them: change sets (undo) keep only the first, events show both.
+ */
+function splitComputed(cells: Record<string, unknown>, lookup: TableLookup | undefined): [Record<string, unknown>, Record<string, unknown>] {
+  if (!lookup) return [cells, {}];
+  const written: Record<string, unknown> = {};
+  const computed: Record<string, unknown> = {};
+  for (const [fieldId, value] of Object.entries(cells)) {
+    if (lookup.writable.has(fieldId) || !lookup.table.fields.some((field) => field.id === fieldId)) written[fieldId] = value;
+    else computed[fieldId] = value;
+  }
+  return [written, computed];
 }
 
 function schemaChanges(tableId: string, table: TableChanges): SchemaChange[] {
