@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAddressOrCidr } from '../infra/http/address-policy';
 
 /** Empty strings count as unset, so `FOO=` in a .env file means "use the default". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -72,6 +73,13 @@ export const ENV_SPEC = {
   TABLEPORT_CORS_ORIGINS: {
     schema: optional(csv).default([]),
     doc: 'Comma-separated origins allowed to call `/api` from a browser with credentials. `/v0` allows any origin, like Airtable.',
+    default: '(none)',
+  },
+  TABLEPORT_TRUSTED_PROXIES: {
+    schema: optional(
+      csv.refine((entries) => entries.every(isAddressOrCidr), 'every entry must be an IP address or a CIDR'),
+    ).default([]),
+    doc: 'Addresses or CIDRs of your reverse proxies. A request from one of them is attributed to the address its `X-Forwarded-For` names (the last hop not in this list), for per-address limits, lockouts and the audit log. Unset: the socket address, and `X-Forwarded-For` is ignored.',
     default: '(none)',
   },
   TABLEPORT_BODY_LIMIT_BYTES: {

@@ -13,6 +13,7 @@ export interface AppConfig {
     host: string;
     publicUrl: string | undefined;
     corsOrigins: string[];
+    trustedProxies: string[];
     bodyLimitBytes: number;
     shutdownTimeoutMs: number;
   };
@@ -69,6 +70,7 @@ function toConfig(values: Values, cwd: string): AppConfig {
       host: values.HOST,
       publicUrl: values.TABLEPORT_URL?.replace(/\/+$/, ''),
       corsOrigins: values.TABLEPORT_CORS_ORIGINS,
+      trustedProxies: values.TABLEPORT_TRUSTED_PROXIES,
       bodyLimitBytes: values.TABLEPORT_BODY_LIMIT_BYTES,
       shutdownTimeoutMs: values.TABLEPORT_SHUTDOWN_TIMEOUT_MS,
     },

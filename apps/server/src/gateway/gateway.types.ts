@@ -41,6 +41,8 @@ export interface AppEnv {
     /** The request's child logger, made on first use by {@link requestLogger}. */
     logger: Logger | undefined;
     principal: Principal | null;
+    /** Set when TABLEPORT_TRUSTED_PROXIES is: which peers may name the client (see clientAddress). */
+    trustedProxy: ((address: string) => boolean) | undefined;
   };
 }
 

@@ -1,6 +1,7 @@
 import { AppError } from '@tableport/contracts';
 import { Hono } from 'hono';
 import type { AppConfig } from '../config';
+import { createAddressMatcher } from '../infra/http/address-policy';
 import type { Logger } from '../infra/log/logger';
 import type { Metrics } from '../infra/metrics';
 import { createApiApp, type ApiApp } from './api-app';
@@ -54,7 +55,14 @@ export interface HttpAppOptions {
 /** The gateway: one Hono app with the shared middleware stack, one error handler and every route. */
 export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(requestContext({ logger: options.logger, inFlight: options.inFlight }));
+  const trusted = options.config.server.trustedProxies;
+  app.use(
+    requestContext({
+      logger: options.logger,
+      inFlight: options.inFlight,
+      ...(trusted.length > 0 ? { trustedProxy: createAddressMatcher(trusted) } : {}),
+    }),
+  );
   app.use(observe({ metrics: options.metrics, logger: options.logger }));
   app.use(securityHeaders());
   app.use(urlLengthLimit());

@@ -32,13 +32,16 @@ export function createInFlight(): InFlight & { enter(): void; leave(): void } {
 export function requestContext(options: {
   logger: Logger;
   inFlight: ReturnType<typeof createInFlight>;
+  trustedProxy?: (address: string) => boolean;
 }): MiddlewareHandler<AppEnv> {
+  const { trustedProxy } = options;
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && VALID_ID.test(incoming) ? incoming : crypto.randomUUID();
     c.set('requestId', requestId);
     c.set('rootLogger', options.logger);
     c.set('principal', null);
+    if (trustedProxy) c.set('trustedProxy', trustedProxy);
     const outgoing = nodeResponse(c);
     if (outgoing) {
       outgoing.setHeader('X-Request-Id', requestId);

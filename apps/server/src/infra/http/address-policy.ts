@@ -37,3 +37,29 @@ export function createAddressPolicy(allow: readonly string[]): AddressPolicy {
     },
   };
 }
+
+/** True for an address inside one of the given addresses or CIDRs (nothing else: no host names). */
+export type AddressMatcher = (address: string) => boolean;
+
+/** Whether an entry is an IP address or a CIDR (for config validation). */
+export function isAddressOrCidr(entry: string): boolean {
+  const value = entry.trim();
+  return value.includes('/') ? ipaddr.isValidCIDR(value) : ipaddr.isValid(value);
+}
+
+/** Builds a matcher for addresses and CIDRs; IPv4-mapped IPv6 is unmapped first. */
+export function createAddressMatcher(entries: readonly string[]): AddressMatcher {
+  const ranges = entries
+    .map((entry) => entry.trim())
+    .filter(isAddressOrCidr)
+    .map((value): [ipaddr.IPv4 | ipaddr.IPv6, number] => {
+      if (value.includes('/')) return ipaddr.parseCIDR(value);
+      const address = ipaddr.process(value);
+      return [address, address.kind() === 'ipv4' ? 32 : 128];
+    });
+  return (raw) => {
+    if (!ipaddr.isValid(raw)) return false;
+    const address = ipaddr.process(raw);
+    return ranges.some(([range, bits]) => range.kind() === address.kind() && address.match(range, bits));
+  };
+}

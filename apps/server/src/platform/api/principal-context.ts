@@ -1,7 +1,7 @@
 import type { Actor, Channel } from '@tableport/contracts';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { actorOf } from '../../gateway/actor';
+import { clientAddress } from '../../gateway/client-address';
 import type { AppEnv, Principal } from '../../gateway/gateway.types';
 import { requirePrincipal } from '../../gateway/middleware/auth';
 
@@ -16,11 +16,7 @@ export function caller(c: Context<AppEnv>): { principal: Principal; actor: Actor
   return { principal, actor: actorOf(principal, apiChannel(principal)), ip: remoteAddress(c) };
 }
 
-/** The peer address (the socket's; proxies are not trusted for it). */
+/** The client's address (the socket's, or what trusted proxies forwarded: see clientAddress). */
 export function remoteAddress(c: Context<AppEnv>): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null;
-  }
+  return clientAddress(c);
 }
