@@ -36,6 +36,7 @@ export function mountAuthRoutes(root: Hono<AppEnv>, options: AuthRoutesOptions):
   root.all('/api/auth/*', async (c) => {
     const path = c.req.path.slice('/api/auth'.length);
     const ip = remoteAddress(c);
+    await requireWellFormedJson(c);
     const email = await guardRequest({ c, path, ip, options });
     const signedOutUser =
       path === '/sign-out' ? await options.auth.api.getSession({ headers: c.req.raw.headers }) : null;
@@ -67,6 +68,21 @@ export function mountAuthRoutes(root: Hono<AppEnv>, options: AuthRoutesOptions):
     }
     return body === undefined ? response : withoutTokens(response, body);
   });
+}
+
+/**
+ * A body sent as JSON must parse: better-auth answers a malformed one in its own error format and
+ * prints it to the console, outside the JSON logs.
+ */
+async function requireWellFormedJson(c: Context<AppEnv>): Promise<void> {
+  if (!c.req.header('content-type')?.includes('application/json')) return;
+  const text = await c.req.raw.clone().text();
+  if (text.trim() === '') return;
+  try {
+    JSON.parse(text);
+  } catch {
+    throw new AppError({ code: 'request.invalid', message: 'Invalid request: the body is not valid JSON' });
+  }
 }
 
 function auditedAction(path: string, status: number): string | undefined {
