@@ -67,9 +67,9 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response {
   const appError = normaliseError(error);
   const requestId = c.get('requestId');
   const logger = requestLogger(c);
-  if (appError.fault === 'bug') logger.error({ err: error, code: appError.code }, 'unhandled error');
+  if (appError.fault === 'bug') logger?.error({ err: error, code: appError.code }, 'unhandled error');
   else if (appError.fault === 'operational')
-    logger.warn({ err: error, code: appError.code }, appError.message);
+    logger?.warn({ err: error, code: appError.code }, appError.message);
   if (appError.code === 'rate_limit.exceeded' && typeof appError.details?.retryAfterSeconds === 'number') {
     c.header('Retry-After', String(Math.ceil(appError.details.retryAfterSeconds)));
   }

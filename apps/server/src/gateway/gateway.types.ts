@@ -17,13 +17,14 @@ export interface Principal {
 }
 
 /**
- * The request's logger (the request id bound). Made on first use: most requests log only their
+ * The request's logger (the request id bound), undefined outside the gateway. Made on first use: most requests log only their
  * access line, and a pino child costs more than the rest of the request's middleware.
  */
-export function requestLogger(c: Context<AppEnv>): Logger {
+export function requestLogger(c: Context<AppEnv>): Logger | undefined {
   let logger = c.get('logger');
   if (!logger) {
-    logger = c.get('rootLogger').child({ requestId: c.get('requestId') });
+    // Undefined outside the gateway's middleware (a bare sub-app in a test).
+    logger = c.get('rootLogger')?.child({ requestId: c.get('requestId') });
     c.set('logger', logger);
   }
   return logger;

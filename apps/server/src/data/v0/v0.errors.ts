@@ -37,8 +37,8 @@ function upstreamAirtableError(error: AppError): ReturnType<typeof airtableError
 export function handleV0Error(error: unknown, c: Context<AppEnv>): Response {
   const appError = normaliseError(error);
   const logger = requestLogger(c);
-  if (appError.fault === 'bug') logger.error({ err: error, code: appError.code }, 'unhandled error on /v0');
-  else if (appError.fault === 'operational') logger.warn({ err: error, code: appError.code }, appError.message);
+  if (appError.fault === 'bug') logger?.error({ err: error, code: appError.code }, 'unhandled error on /v0');
+  else if (appError.fault === 'operational') logger?.warn({ err: error, code: appError.code }, appError.message);
   const { status, body } = airtableError(appError);
   if (typeof appError.details?.retryAfterSeconds === 'number') {
     c.header('Retry-After', String(Math.ceil(appError.details.retryAfterSeconds)));

@@ -76,7 +76,7 @@ export function invitationRoutes(platform: PlatformInternals): ApiApp {
           text: `Accept: ${url}`,
           link: url,
         })
-        .catch((error: unknown) => requestLogger(c).warn({ err: error }, 'invitation email failed'));
+        .catch((error: unknown) => requestLogger(c)?.warn({ err: error }, 'invitation email failed'));
     }
     return c.json({ ...created, url }, 201);
   });

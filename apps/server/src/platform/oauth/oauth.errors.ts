@@ -36,7 +36,7 @@ export function wireError(error: AppError): string {
  */
 export function oauthErrorResponse(error: unknown, c: Context<AppEnv>): Response {
   const appError = normaliseError(error);
-  if (appError.fault === 'bug') requestLogger(c).error({ err: error }, 'oauth endpoint failed');
+  if (appError.fault === 'bug') requestLogger(c)?.error({ err: error }, 'oauth endpoint failed');
   const retryAfter = appError.details?.retryAfterSeconds;
   if (typeof retryAfter === 'number') c.header('Retry-After', String(Math.ceil(retryAfter)));
   c.header('Cache-Control', 'no-store');
