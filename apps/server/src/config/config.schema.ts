@@ -152,6 +152,11 @@ export const ENV_SPEC = {
     doc: "Airtable's API origin for connected bases (point it at another Tableport's `/v0` origin in tests).",
     default: 'https://api.airtable.com',
   },
+  TABLEPORT_AIRTABLE_CONTENT_URL: {
+    schema: optional(z.string().url()),
+    doc: "Airtable's upload host (`uploadAttachment`) for connected bases; when unset, TABLEPORT_AIRTABLE_URL if that names another origin than api.airtable.com (another Tableport serves both).",
+    default: 'https://content.airtable.com',
+  },
   TABLEPORT_AIRTABLE_TOKEN: {
     schema: optional(z.string().min(1)),
     doc: 'Airtable personal access token for bases connected without a stored secret (single-user setups); stored secrets take precedence.',

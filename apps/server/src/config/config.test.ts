@@ -59,6 +59,24 @@ describe('loadConfig', () => {
     expect(config.server.port).toBe(8080);
     expect(config.server.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
+
+  it("takes Airtable's upload host, or the API origin when that is another server", () => {
+    expect(loadConfig({}).airtable).toMatchObject({
+      url: 'https://api.airtable.com',
+      contentUrl: 'https://content.airtable.com',
+    });
+    expect(loadConfig({ TABLEPORT_AIRTABLE_URL: 'https://api.airtable.com/' }).airtable.contentUrl).toBe(
+      'https://content.airtable.com',
+    );
+    expect(loadConfig({ TABLEPORT_AIRTABLE_URL: 'http://127.0.0.1:9000/' }).airtable.contentUrl).toBe(
+      'http://127.0.0.1:9000',
+    );
+    const both = loadConfig({
+      TABLEPORT_AIRTABLE_URL: 'http://127.0.0.1:9000',
+      TABLEPORT_AIRTABLE_CONTENT_URL: 'http://127.0.0.1:9001',
+    });
+    expect(both.airtable.contentUrl).toBe('http://127.0.0.1:9001');
+  });
 });
 
 describe('loadEnv', () => {

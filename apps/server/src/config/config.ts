@@ -6,6 +6,9 @@ import { ENV_SPEC, type EnvName } from './config.schema';
 
 type Values = { [K in EnvName]: z.output<(typeof ENV_SPEC)[K]['schema']> };
 
+const AIRTABLE_API_URL = 'https://api.airtable.com';
+const AIRTABLE_CONTENT_URL = 'https://content.airtable.com';
+
 /** Typed configuration, one object per concern, validated once at boot. */
 export interface AppConfig {
   server: {
@@ -31,8 +34,8 @@ export interface AppConfig {
     previousSecretKey: string | undefined;
   };
   demo: { enabled: boolean };
-  /** Connected Airtable bases: API origin, fallback token, change-feed polling interval. */
-  airtable: { url: string; token: string | undefined; feedIntervalSeconds: number };
+  /** Connected Airtable bases: API and upload origins, fallback token, change-feed polling interval. */
+  airtable: { url: string; contentUrl: string; token: string | undefined; feedIntervalSeconds: number };
   mcp: { readOnly: boolean; allowedOrigins: string[]; maxResultBytes: number };
   cli: { apiKey: string | undefined };
 }
@@ -97,6 +100,7 @@ function toConfig(values: Values, cwd: string): AppConfig {
     demo: { enabled: values.TABLEPORT_DEMO === 'true' },
     airtable: {
       url: values.TABLEPORT_AIRTABLE_URL.replace(/\/+$/, ''),
+      contentUrl: airtableContentUrl(values),
       token: values.TABLEPORT_AIRTABLE_TOKEN,
       feedIntervalSeconds: values.TABLEPORT_AIRTABLE_FEED_INTERVAL_SECONDS,
     },
@@ -107,4 +111,15 @@ function toConfig(values: Values, cwd: string): AppConfig {
     },
     cli: { apiKey: values.TABLEPORT_API_KEY },
   };
+}
+
+/**
+ * Airtable serves uploads from its own host; any other API origin (another Tableport, a proxy)
+ * serves `uploadAttachment` itself unless TABLEPORT_AIRTABLE_CONTENT_URL says otherwise.
+ */
+function airtableContentUrl(values: Values): string {
+  const api = values.TABLEPORT_AIRTABLE_URL.replace(/\/+$/, '');
+  return (
+    values.TABLEPORT_AIRTABLE_CONTENT_URL ?? (api === AIRTABLE_API_URL ? AIRTABLE_CONTENT_URL : api)
+  ).replace(/\/+$/, '');
 }

@@ -30,6 +30,7 @@ export function createAirtableModule(context: AppContext, options: { platform: P
   const gateway = createAirtableGateway({
     kv,
     endpointUrl: config.airtable.url,
+    contentEndpointUrl: config.airtable.contentUrl,
     // The client times each request itself; the guard's own deadline only has to be longer.
     fetch: (input, init) => context.outbound(input as string | URL, { ...init, timeoutMs: 120_000 }),
     onEvent: airtableMetrics(context.metrics),
