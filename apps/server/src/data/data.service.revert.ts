@@ -1,9 +1,10 @@
 import { AppError, isComputedFieldType } from '@tableport/contracts';
+import { literal, or, type FormulaText } from '@tableport/formula';
 import { accessBase } from './data.access';
 import type { ChangeSet, DataService, DataServiceDeps, RevertStep } from './data.service';
 import type { FieldValues } from './data.types';
 
-type Writes = Pick<DataService, 'getChangeSet' | 'getRecord' | 'createRecords' | 'updateRecords' | 'deleteRecords'>;
+type Writes = Pick<DataService, 'getChangeSet' | 'listRecords' | 'createRecords' | 'updateRecords' | 'deleteRecords'>;
 type Caller = Parameters<DataService['getChangeSet']>[0]['caller'];
 
 const stable = (value: unknown): string =>
@@ -14,24 +15,55 @@ const stable = (value: unknown): string =>
   );
 const same = (left: unknown, right: unknown) => stable(left ?? null) === stable(right ?? null);
 
-async function currentCells(service: Writes, input: { caller: Caller; baseId: string; tableId: string; recordId: string }) {
+/** Records per read: `OR(RECORD_ID()='rec…', …)` of 50 ids stays far below Airtable's URL limit. */
+const IDS_PER_READ = 50;
+
+/**
+ * The cells (by field id) of the records a change set touched, as they are now; a record gone is
+ * absent. One list call per table and 50 records, so a connected base spends a request per 50
+ * records rather than one per record.
+ */
+async function currentCells(service: Writes, input: { caller: Caller; changeSet: ChangeSet }): Promise<Map<string, FieldValues>> {
+  const found = new Map<string, FieldValues>();
+  const byTable = new Map<string, Set<string>>();
+  for (const change of input.changeSet.changes) {
+    if (change.op !== 'delete') byTable.set(change.tableId, (byTable.get(change.tableId) ?? new Set()).add(change.recordId));
+  }
+  for (const [tableId, recordIds] of byTable) {
+    const ids = [...recordIds];
+    for (let start = 0; start < ids.length; start += IDS_PER_READ) {
+      const formula = or(...ids.slice(start, start + IDS_PER_READ).map((id) => `RECORD_ID()=${literal(id)}` as FormulaText));
+      const target = { caller: input.caller, baseId: input.changeSet.baseId, tableIdOrName: tableId };
+      for (const record of await readAll(service, { ...target, filterByFormula: formula })) found.set(record.id, record.fields);
+    }
+  }
+  return found;
+}
+
+/** Every page of a list; a table gone (any driver's 404) has no records left. */
+async function readAll(service: Writes, options: Parameters<Writes['listRecords']>[0]) {
+  const records = [];
+  let offset: string | undefined;
   try {
-    const record = await service.getRecord({ ...input, tableIdOrName: input.tableId, returnFieldsByFieldId: true });
-    return record.fields;
+    do {
+      const page = await service.listRecords({ ...options, returnFieldsByFieldId: true, pageSize: 100, ...(offset ? { offset } : {}) });
+      records.push(...page.records);
+      offset = page.offset;
+    } while (offset);
   } catch (error) {
-    // Any driver's 404 (the store's record.not_found, Airtable's own answer through its driver).
-    if (AppError.isInstance(error) && error.status === 404) return null;
+    if (AppError.isInstance(error) && error.status === 404) return [];
     throw error;
   }
+  return records;
 }
 
 /** The inverse of one change, checked against the record as it is now. */
-async function stepFor(service: Writes, caller: Caller, changeSet: ChangeSet, change: ChangeSet['changes'][number]): Promise<RevertStep> {
+function stepFor(current: ReadonlyMap<string, FieldValues>, change: ChangeSet['changes'][number]): RevertStep {
   const { tableId, recordId } = change;
   const after = (change.after ?? {}) as FieldValues;
   const before = (change.before ?? {}) as FieldValues;
   if (change.op === 'delete') return { op: 'create', tableId, recordId, fields: before };
-  const now = await currentCells(service, { caller, baseId: changeSet.baseId, tableId, recordId });
+  const now = current.get(recordId) ?? null;
   const changed = now !== null && Object.keys(after).some((fieldId) => !same(now[fieldId], after[fieldId]));
   const conflict = now === null ? 'the record was deleted since' : changed ? 'the record was changed since' : undefined;
   if (change.op === 'create') return { op: 'delete', tableId, recordId, fields: {}, ...(conflict ? { conflict } : {}) };
@@ -74,11 +106,11 @@ export function dataRevertOps(deps: DataServiceDeps, service: Writes): Pick<Data
       const { base, driver } = await accessBase(deps, { caller, action: 'records.write', baseId: changeSet.baseId });
       const schema = await driver.getBaseSchema({ base });
       const computed = new Set(schema.tables.flatMap((table) => table.fields.filter((field) => isComputedFieldType(field.type)).map((field) => field.id)));
-      const steps: RevertStep[] = [];
-      for (const change of [...changeSet.changes].reverse()) {
-        const step = await stepFor(service, caller, changeSet, change);
-        steps.push({ ...step, fields: Object.fromEntries(Object.entries(step.fields).filter(([fieldId]) => !computed.has(fieldId))) });
-      }
+      const current = await currentCells(service, { caller, changeSet });
+      const steps = [...changeSet.changes].reverse().map((change): RevertStep => {
+        const step = stepFor(current, change);
+        return { ...step, fields: Object.fromEntries(Object.entries(step.fields).filter(([fieldId]) => !computed.has(fieldId))) };
+      });
       const conflicts = steps.filter((step) => step.conflict);
       if (dryRun) return { changeSetId, steps, applied: false, revertChangeSetIds: [] };
       if (conflicts.length > 0 && !force) {
