@@ -38,7 +38,11 @@ export function createModules(context: AppContext): AppModule[] {
   const bound: { services?: DataServices } = {};
   const services = () => bound.services!;
   const local = () => services().local;
-  const comments = createCommentsModule(context, { platform: platform.services, local });
+  const comments = createCommentsModule(context, {
+    platform: platform.services,
+    local,
+    airtable: airtable.services.source,
+  });
   const webhooks = createWebhooksModule(context, { platform: platform.services, local });
   const attachments = createAttachmentsModule(context, {
     authorizer: platform.services.authorizer,
@@ -74,6 +78,7 @@ export function createModules(context: AppContext): AppModule[] {
         events: context.events,
         authorizer: platform.services.authorizer,
         local: data.services.local,
+        airtable: airtable.services.source,
         users: platform.services.users,
       }),
       uploads: {

@@ -17,6 +17,7 @@ import type {
   UpsertResult,
   WriteContext,
 } from './data.types';
+import type { Comment, CommentPage } from './comments/comments.types';
 
 /** Which driver serves a base: the embedded store, or a connected real Airtable base. */
 export type DriverKind = 'local' | 'airtable';
@@ -34,6 +35,31 @@ export interface BaseEntry {
 /** Every call names its base by the registry entry, so a driver never re-checks existence. */
 export interface OnBase {
   base: BaseEntry;
+}
+
+/** A record of a base, its table already resolved by the data service. */
+export interface OnRecord extends OnBase {
+  tableId: string;
+  recordId: string;
+}
+
+/**
+ * Record comments kept by a driver's backend (Airtable's comments API). The local store's comments
+ * live in `data/comments`, which checks access and emits `comment.*` events for both.
+ */
+export interface DriverComments {
+  /** One page, newest first; `offset` is the backend's own cursor, null on the last page. */
+  list(options: OnRecord & { pageSize: number; offset?: string }): Promise<CommentPage>;
+  create(options: OnRecord & { text: string; parentCommentId?: string }): Promise<Comment>;
+  update(options: OnRecord & { commentId: string; text: string }): Promise<Comment>;
+  delete(options: OnRecord & { commentId: string }): Promise<{ id: string; deleted: true }>;
+}
+
+/** A file for an attachment cell, as bytes. */
+export interface UploadFile {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
 }
 
 /**
@@ -79,4 +105,15 @@ export interface DataSource {
   deleteRecords(
     options: OnBase & Omit<DeleteRecordsOptions, 'baseId'> & { context: WriteContext },
   ): Promise<DeletedRecord[]>;
+
+  /** Comments, when the driver's backend keeps them (a connected base: Airtable's own). */
+  readonly comments?: DriverComments;
+  /**
+   * Appends a file to an attachment cell through the backend's own upload (Airtable's
+   * `uploadAttachment`), journaled like an update; answers the record with that cell only, keyed by
+   * field id. Drivers without it take files as URLs (the local store serves uploads itself).
+   */
+  uploadAttachment?(
+    options: OnBase & { recordId: string; fieldIdOrName: string; file: UploadFile; context: WriteContext },
+  ): Promise<RecordData>;
 }

@@ -27,6 +27,8 @@ export interface DataModuleOptions {
 export interface DataServices {
   data: DataService;
   local: DataSource;
+  /** The airtable driver, when this server connects bases (uploads and comments go through it). */
+  airtable?: DataSource;
   /** CSV import and export of tables (the MCP `export_table_csv` tool, `/api/v1/.../csv`, the CLI). */
   csv: CsvService;
 }
@@ -42,7 +44,7 @@ export function createDataModule(context: AppContext, options: DataModuleOptions
     defaultWorkspaceId: () => options.platform.defaultWorkspaceId(),
   });
   return {
-    services: { data, local, csv: createCsvService({ data }) },
+    services: { data, local, ...(options.airtable ? { airtable: options.airtable } : {}), csv: createCsvService({ data }) },
     module: {
       name: 'data',
       errorHandlers: () => [{ pathPrefix: '/v0/', handle: handleV0Error }],

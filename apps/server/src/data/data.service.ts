@@ -2,7 +2,7 @@ import type { EventBus } from '../comms/events';
 import type { Database } from '../infra/db';
 import type { Authorizer } from '../platform/authz/authz.types';
 import type { Caller } from './data.access';
-import type { DataSource, DriverKind } from './data-source.types';
+import type { DataSource, DriverKind, UploadFile } from './data-source.types';
 import type {
   BaseSchema,
   BaseSummary,
@@ -26,6 +26,7 @@ import { dataBaseOps } from './data.service.bases';
 import { dataRecordOps } from './data.service.records';
 import { dataRevertOps } from './data.service.revert';
 import { dataSchemaOps } from './data.service.schema';
+import { dataUploadOps } from './data.service.uploads';
 
 /** Every call names its caller; writes also return the id of the change set they stored. */
 type Call<T> = T & { caller: Caller };
@@ -86,6 +87,13 @@ export interface DataService {
   getChangeSet(options: Call<{ changeSetId: string }>): Promise<ChangeSet>;
   /** Reverts a change set through the writes above; `dryRun` only plans, `force` overwrites later edits. */
   revertChangeSet(options: Call<{ changeSetId: string; dryRun?: boolean; force?: boolean }>): Promise<RevertResult>;
+  /**
+   * Appends a file to an attachment cell on a base whose driver uploads files itself (a connected
+   * base: Airtable's uploadAttachment); answers the record with that cell only, keyed by field id.
+   */
+  uploadAttachment(
+    options: Call<{ baseId: string; recordId: string; fieldIdOrName: string; file: UploadFile }>,
+  ): Promise<Written<{ record: RecordData }>>;
   /** A base's name, workspace and driver. */
   describeBase(options: Call<{ baseId: string }>): Promise<{ id: string; name: string; workspaceId: string; driver: DriverKind }>;
 }
@@ -104,7 +112,7 @@ export interface DataServiceDeps {
 /** Builds the data service. */
 export function createDataService(deps: DataServiceDeps): DataService {
   const records = dataRecordOps(deps);
-  return { ...dataSchemaOps(deps), ...records, ...dataRevertOps(deps, records), ...dataBaseOps(deps) };
+  return { ...dataSchemaOps(deps), ...records, ...dataRevertOps(deps, records), ...dataUploadOps(deps), ...dataBaseOps(deps) };
 }
 
 export type { Caller };

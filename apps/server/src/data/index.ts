@@ -9,7 +9,7 @@ export {
   type Written,
 } from './data.service';
 export type { Caller } from './data.access';
-export type { BaseEntry, DataSource, DriverKind, OnBase } from './data-source.types';
+export type { BaseEntry, DataSource, DriverComments, DriverKind, OnBase, OnRecord, UploadFile } from './data-source.types';
 export type * from './data.types';
 export { registerBase, findBase } from './data.registry';
 export { createLocalDataSource, type LocalDataSourceOptions } from './local/local.source';

@@ -238,17 +238,20 @@ describe('schema writes on a connected base (lane 2025-11-25)', () => {
 });
 
 describe('comments and attachments on a connected base (lane 2026-07-28)', () => {
-  it('says plainly that comments of a connected base stay on Airtable', async () => {
+  it('reads and writes the comments Airtable keeps for the record', async () => {
     const client = await connect('2026-07-28');
     const record = { base_id: fixture.id, table_id: 'Tasks', record_id: fixture.tasks[0] };
-    const refusal =
-      /^Error request\.invalid: Base app\w+ is connected from Airtable: its record comments stay on Airtable/;
-    expect(await callError(client, 'add_comment', { ...record, text: 'Looks good' })).toMatch(refusal);
-    expect(await callError(client, 'list_comments', record)).toMatch(refusal);
-    expect(await callError(client, 'list_comments', record)).not.toMatch(/try again/);
+    const added = await callOk(client, 'add_comment', { ...record, text: 'Looks good' });
+    expect(added.comment).toMatchObject({ id: expect.stringMatching(/^com/), text: 'Looks good' });
+    const upstream = await pair.direct('GET', `/v0/${fixture.id}/Tasks/${fixture.tasks[0]}/comments`);
+    expect(upstream.body.comments).toEqual([added.comment]);
+    expect(await callOk(client, 'list_comments', record)).toEqual({
+      comments: [added.comment],
+      hasMore: false,
+    });
   });
 
-  it('attaches a file by URL after the files already there; base64 is refused before any write', async () => {
+  it('attaches a file by URL or as base64 after the files already there', async () => {
     const client = await connect('2026-07-28');
     await callOk(client, 'create_field', {
       base_id: fixture.id,
@@ -268,17 +271,18 @@ describe('comments and attachments on a connected base (lane 2026-07-28)', () =>
       'Photo.png',
     ]);
     expect(second.changeSetIds).toHaveLength(1);
-    expect(
-      await callError(client, 'upload_attachment', {
-        ...args,
-        base64: Buffer.from('hello').toString('base64'),
-        filename: 'hello.txt',
-      }),
-    ).toMatch(
-      /^Error mcp\.invalid_arguments: Base app\w+ is connected from Airtable, .* pass url instead of base64/,
-    );
+    const third = await callOk(client, 'upload_attachment', {
+      ...args,
+      base64: Buffer.from('hello').toString('base64'),
+      filename: 'hello.txt',
+    });
+    expect(third.changeSetIds).toHaveLength(1);
     const upstream = await pair.direct('GET', `/v0/${fixture.id}/Tasks/${fixture.tasks[1]}`);
-    expect(upstream.body.fields.Files.map((file: Json) => file.filename)).toEqual(['plan.pdf', 'Photo.png']);
+    expect(upstream.body.fields.Files.map((file: Json) => file.filename)).toEqual([
+      'plan.pdf',
+      'Photo.png',
+      'hello.txt',
+    ]);
   }, 60_000);
 });
 

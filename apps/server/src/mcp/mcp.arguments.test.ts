@@ -93,10 +93,7 @@ const CASES: Record<string, [Record<string, unknown>, string]> = {
     { base_id: BASE, table_id: 'T', record_id: REC, field: 'Files', base64: 'aGk=' },
     'filename: a base64 upload needs a filename',
   ],
-  list_comments: [
-    { base_id: BASE, table_id: 'T', record_id: REC, cursor: 'abc' },
-    'cursor: pass nextCursor as it came',
-  ],
+  list_comments: [{ base_id: BASE, table_id: 'T', record_id: REC, cursor: '' }, 'cursor: Too small'],
   add_comment: [{ base_id: BASE, table_id: 'T', record_id: REC, text: '' }, 'text: Too small'],
   undo_change: [
     { change_set_ids: ['rec123'] },

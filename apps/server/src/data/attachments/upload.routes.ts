@@ -5,8 +5,10 @@ import type { AppEnv } from '../../gateway/gateway.types';
 import type { BodyLimitOverride } from '../../gateway/middleware/limits';
 import type { Database } from '../../infra/db';
 import type { Authorizer } from '../../platform/authz/authz.types';
-import { accessBase } from '../data.access';
+import { accessBase, type Caller } from '../data.access';
+import type { BaseEntry, UploadFile } from '../data-source.types';
 import type { DataServices } from '../data.module';
+import type { RecordData } from '../data.types';
 import { jsonBody } from '../v0/v0.body';
 import { route, v0Caller } from '../v0/v0.records.routes';
 import type { V0Extension } from '../v0/v0.app';
@@ -25,51 +27,73 @@ const invalid = (message: string) => new AppError({ code: 'attachment.invalid_up
 
 /**
  * `POST /v0/{baseId}/{recordId}/{attachmentFieldIdOrName}/uploadAttachment` (shared/airtable-api.md
- * §2.11): stores the file, appends it to the cell through the data service (events, change set) and
- * answers the record with only that field, keyed by field id.
+ * §2.11). On a local base it stores the file, appends it to the cell through the data service
+ * (events, change set) and answers the record with only that field, keyed by field id; a connected
+ * base's driver hands the file to Airtable's own upload, whose answer has that same shape.
  */
-export function uploadRoutes(options: {
-  db: Database;
-  authorizer: Authorizer;
-  services: () => DataServices;
-  store: LocalAttachmentStore;
-}): V0Extension {
+export function uploadRoutes(options: UploadDeps): V0Extension {
   return (app: Hono<AppEnv>) => {
     route(app, 'post', '/:baseId/:recordId/:field/uploadAttachment', async (c, { baseId }) => {
       const caller = v0Caller(c);
-      const { data, local } = options.services();
-      const recordId = c.req.param('recordId') ?? '';
-      const fieldRef = c.req.param('field') ?? '';
-      const { base } = await accessBase({ db: options.db, authorizer: options.authorizer, drivers: { local } }, { caller, action: 'records.write', baseId });
+      const { data, local, airtable } = options.services();
+      const upload = { recordId: c.req.param('recordId') ?? '', fieldRef: c.req.param('field') ?? '' };
+      const drivers = { local, ...(airtable ? { airtable } : {}) };
+      const { base, driver } = await accessBase({ db: options.db, authorizer: options.authorizer, drivers }, { caller, action: 'records.write', baseId });
       const parsed = uploadSchema.safeParse(await jsonBody(c));
       if (!parsed.success) throw invalid('An upload needs contentType, file (base64) and filename');
       const content = Buffer.from(parsed.data.file, 'base64');
       if (content.byteLength > MAX_UPLOAD_BYTES) {
         throw new AppError({ code: 'attachment.too_large', message: 'The file is larger than 5 MB', details: { limitBytes: MAX_UPLOAD_BYTES } });
       }
-      const schema = await local.getBaseSchema({ base });
-      const candidates = schema.tables.flatMap((table) =>
-        table.fields.filter((field) => field.id === fieldRef || field.name === fieldRef).map((field) => ({ table, field })),
-      );
-      if (candidates.length === 0) throw new AppError({ code: 'field.unknown', message: `Unknown field name: "${fieldRef}"` });
-      const target = isId(recordId, 'rec') ? await findRecord({ local, base, recordId, candidates }) : undefined;
-      if (!target) throw new AppError({ code: 'record.not_found', message: 'Record not found', details: { recordId } });
-      if (target.field.type !== 'multipleAttachments') throw invalid(`Field "${target.field.name}" is not an attachment field`);
-      const file = await options.store.save({ filename: parsed.data.filename, type: parsed.data.contentType, content });
-      const kept = Array.isArray(target.cell) ? (target.cell as { id: string }[]).map((item) => ({ id: item.id })) : [];
-      const result = await data.updateRecords({
-        caller,
-        baseId,
-        tableIdOrName: target.table.id,
-        records: [{ id: recordId, fields: { [target.field.id]: [...kept, { url: options.store.urlOf(file), filename: file.filename }] } }],
-        mode: 'merge',
-        returnFieldsByFieldId: true,
-      });
-      const record = result.records[0]!;
+      const file = { filename: parsed.data.filename, contentType: parsed.data.contentType, content };
+      const result = driver.uploadAttachment
+        ? await data.uploadAttachment({ caller, baseId, recordId: upload.recordId, fieldIdOrName: upload.fieldRef, file })
+        : await uploadToStore({ ...options, caller, base, ...upload, file });
       if (result.changeSetId) c.header('x-tableport-change-set', result.changeSetId);
-      return c.json({ id: record.id, createdTime: record.createdTime, fields: { [target.field.id]: record.fields[target.field.id] ?? [] } });
+      return c.json(result.record);
     });
   };
+}
+
+/** What the upload route is built from. */
+interface UploadDeps {
+  db: Database;
+  authorizer: Authorizer;
+  services: () => DataServices;
+  store: LocalAttachmentStore;
+}
+
+/** A local base's upload: the file kept in Tableport's store, its URL appended to the cell. */
+async function uploadToStore(input: UploadDeps & {
+  caller: Caller;
+  base: BaseEntry;
+  recordId: string;
+  fieldRef: string;
+  file: UploadFile;
+}): Promise<{ record: RecordData; changeSetId: string | null }> {
+  const { data, local } = input.services();
+  const { base, recordId, fieldRef } = input;
+  const schema = await local.getBaseSchema({ base });
+  const candidates = schema.tables.flatMap((table) =>
+    table.fields.filter((field) => field.id === fieldRef || field.name === fieldRef).map((field) => ({ table, field })),
+  );
+  if (candidates.length === 0) throw new AppError({ code: 'field.unknown', message: `Unknown field name: "${fieldRef}"` });
+  const target = isId(recordId, 'rec') ? await findRecord({ local, base, recordId, candidates }) : undefined;
+  if (!target) throw new AppError({ code: 'record.not_found', message: 'Record not found', details: { recordId } });
+  if (target.field.type !== 'multipleAttachments') throw invalid(`Field "${target.field.name}" is not an attachment field`);
+  const file = await input.store.save({ filename: input.file.filename, type: input.file.contentType, content: input.file.content });
+  const kept = Array.isArray(target.cell) ? (target.cell as { id: string }[]).map((item) => ({ id: item.id })) : [];
+  const result = await data.updateRecords({
+    caller: input.caller,
+    baseId: base.id,
+    tableIdOrName: target.table.id,
+    records: [{ id: recordId, fields: { [target.field.id]: [...kept, { url: input.store.urlOf(file), filename: file.filename }] } }],
+    mode: 'merge',
+    returnFieldsByFieldId: true,
+  });
+  const record = result.records[0]!;
+  const cell = record.fields[target.field.id] ?? [];
+  return { record: { id: record.id, createdTime: record.createdTime, fields: { [target.field.id]: cell } }, changeSetId: result.changeSetId };
 }
 
 type Candidate = { table: { id: string }; field: { id: string; name: string; type: string } };

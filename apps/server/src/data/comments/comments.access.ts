@@ -12,8 +12,10 @@ import type { CommentAuthor } from './comments.types';
 export interface CommentAccessDeps {
   db: Database;
   authorizer: Authorizer;
-  /** The local store: comments exist for local bases (a connected base's comments stay on Airtable). */
+  /** The local store: its bases' comments are kept here, in Tableport's database. */
   local: DataSource;
+  /** The airtable driver: a connected base's comments are Airtable's, reached through it. */
+  airtable?: DataSource;
   users: Pick<UserService, 'get'>;
 }
 
@@ -28,6 +30,8 @@ export interface RecordRef {
 /** The resolved record and who acts on it. */
 export interface CommentTarget {
   base: BaseEntry;
+  /** The base's driver (its `comments`, when it keeps them itself). */
+  driver: DataSource;
   tableId: string;
   recordId: string;
   principal: Principal;
@@ -36,13 +40,14 @@ export interface CommentTarget {
 
 /** Checks the caller may `action` on the base and resolves the table (id, then exact name). */
 export async function commentTarget(deps: CommentAccessDeps, ref: RecordRef, action: Action): Promise<CommentTarget> {
-  const { base, actor } = await accessBase({ ...deps, drivers: { local: deps.local } }, { caller: ref.caller, action, baseId: ref.baseId });
-  const schema = await deps.local.getBaseSchema({ base });
+  const drivers = { local: deps.local, ...(deps.airtable ? { airtable: deps.airtable } : {}) };
+  const { base, driver, actor } = await accessBase({ ...deps, drivers }, { caller: ref.caller, action, baseId: ref.baseId });
+  const schema = await driver.getBaseSchema({ base });
   const table =
     schema.tables.find((candidate) => candidate.id === ref.tableIdOrName) ??
     schema.tables.find((candidate) => candidate.name === ref.tableIdOrName);
   if (!table) throw tableNotFound(ref.tableIdOrName);
-  return { base, tableId: table.id, recordId: ref.recordId, principal: ref.caller.principal!, actor };
+  return { base, driver, tableId: table.id, recordId: ref.recordId, principal: ref.caller.principal!, actor };
 }
 
 /** The admin token acts as this user on Airtable-shaped answers (as `whoami` says). */

@@ -12,15 +12,25 @@ import { createCommentService } from './comments.service';
 
 const CATCH_UP_MS = 30_000;
 
-/** Record comments: the `/v0` routes, `commentCount` for lists, and removal with their records. */
+/**
+ * Record comments: the `/v0` routes (a connected base's through its driver, to Airtable),
+ * `commentCount` for lists, and removal with their records.
+ */
 export function createCommentsModule(
   context: AppContext,
-  deps: { platform: PlatformServices; local: () => DataSource },
+  deps: { platform: PlatformServices; local: () => DataSource; airtable?: DataSource },
 ): { counter: CommentCounter; v0: V0Extension; module: AppModule } {
   const { db } = context;
   let service: ReturnType<typeof createCommentService> | undefined;
   const comments = () =>
-    (service ??= createCommentService({ db, events: context.events, authorizer: deps.platform.authorizer, local: deps.local(), users: deps.platform.users }));
+    (service ??= createCommentService({
+      db,
+      events: context.events,
+      authorizer: deps.platform.authorizer,
+      local: deps.local(),
+      ...(deps.airtable ? { airtable: deps.airtable } : {}),
+      users: deps.platform.users,
+    }));
   const cleanup = createOutboxConsumer({ db, logger: context.logger, name: 'comment-cleanup', handler: commentCleanup });
   const stops: (() => void)[] = [];
   return {

@@ -7,7 +7,10 @@ import { authorOf, commentNotFound, commentTarget, type CommentAccessDeps, type 
 import { deleteComment, findComment, insertComment, listComments, lockRecord, updateCommentText } from './comments.repo';
 import { toComment, type Comment, type CommentPage } from './comments.types';
 
-/** Record comments of local bases: list (paged, newest first), create, edit, delete. */
+/**
+ * Record comments: list (paged, newest first), create, edit, delete. Local bases keep them in
+ * Tableport's database; a connected base's are Airtable's, through its driver.
+ */
 export interface CommentService {
   list(options: RecordRef & { pageSize?: number; offset?: string }): Promise<CommentPage>;
   create(options: RecordRef & { text: string; parentCommentId?: string }): Promise<Comment>;
@@ -53,11 +56,20 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
     }
     return row;
   };
+  // A driver that keeps comments answers for itself (Airtable checks the record, the author, the
+  // parent); access, validation and the events stay Tableport's, as on its own bases.
+  const on = (target: CommentTarget) => ({ base: target.base, tableId: target.tableId, recordId: target.recordId });
+  const announce = async <T extends { id: string }>(target: CommentTarget, type: DomainEventInput['type'], result: T) => {
+    await deps.db.transaction((tx) => deps.events.append(tx, [event(target, type, result.id)]));
+    return result;
+  };
   return {
     async list({ pageSize, offset, ...ref }) {
       const target = await commentTarget(deps, ref, 'comments.read');
       const size = pageSize ?? PAGE_MAX;
       if (!Number.isInteger(size) || size < 1 || size > PAGE_MAX) throw invalidRequest(`pageSize must be from 1 to ${PAGE_MAX}`);
+      const remote = target.driver.comments;
+      if (remote) return remote.list({ ...on(target), pageSize: size, ...(offset ? { offset } : {}) });
       if (offset && !/^\d{1,15}$/.test(offset)) throw invalidRequest('Invalid offset');
       if (!isId(target.recordId, 'rec') || !(await lockRecord(deps.db, key(target)))) throw recordNotFound(target.recordId);
       const rows = await listComments(deps.db, { ...key(target), beforeSeq: offset ? Number(offset) : null, limit: size + 1 });
@@ -68,6 +80,11 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
       const target = await commentTarget(deps, ref, 'comments.write');
       const body = textSchema.safeParse(text);
       if (!body.success) throw invalidRequest('A comment needs `text`');
+      const remote = target.driver.comments;
+      if (remote) {
+        const reply = parentCommentId !== undefined ? { parentCommentId } : {};
+        return announce(target, 'comment.created', await remote.create({ ...on(target), text: body.data, ...reply }));
+      }
       const { author, ownerKey } = await authorOf(deps, target.principal);
       return write(target, async (tx) => {
         if (parentCommentId !== undefined && !(await findComment(tx, { ...key(target), commentId: parentCommentId }))) {
@@ -82,6 +99,8 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
       const target = await commentTarget(deps, ref, 'comments.write');
       const body = textSchema.safeParse(text);
       if (!body.success) throw invalidRequest('A comment needs `text`');
+      const remote = target.driver.comments;
+      if (remote) return announce(target, 'comment.updated', await remote.update({ ...on(target), commentId, text: body.data }));
       const { ownerKey } = await authorOf(deps, target.principal);
       return write(target, async (tx) => {
         await owned(tx, target, { commentId, ownerKey, allowAdmin: false });
@@ -92,6 +111,8 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
     },
     async delete({ commentId, ...ref }) {
       const target = await commentTarget(deps, ref, 'comments.write');
+      const remote = target.driver.comments;
+      if (remote) return announce(target, 'comment.deleted', await remote.delete({ ...on(target), commentId }));
       const { ownerKey } = await authorOf(deps, target.principal);
       return write(target, async (tx) => {
         await owned(tx, target, { commentId, ownerKey, allowAdmin: true });

@@ -2,7 +2,7 @@ import { AppError } from '@tableport/contracts';
 import { z } from 'zod';
 import type { Caller } from '../../data';
 import { defineTool } from '../tools/tool.types';
-import { findField, loadTable } from './schema.lookup';
+import { findField, loadTable, type TableInBase } from './schema.lookup';
 import type { DataToolDeps } from './tool.deps';
 import { base_id, callerOf, record_id, table_id } from './tool.params';
 import { appliedOutput } from './write.result';
@@ -52,7 +52,6 @@ export function uploadAttachmentTool(deps: DataToolDeps) {
     resource: (args) => ({ baseId: args.base_id, tableId: args.table_id }),
     run: async (args, context) => {
       const caller = callerOf(context);
-      if (args.base64 !== undefined) await requireUploadTarget(deps, caller, args.base_id);
       const found = await loadTable({ data: deps.data, caller, baseId: args.base_id, table: args.table_id });
       const field = findField(found.table, args.field);
       if (field.type !== 'multipleAttachments')
@@ -60,6 +59,11 @@ export function uploadAttachmentTool(deps: DataToolDeps) {
           code: 'mcp.invalid_arguments',
           message: `Field ${field.name} is a ${field.type} field, not an attachment field.`,
         });
+      if (
+        args.base64 !== undefined &&
+        (await deps.data.describeBase({ caller, baseId: args.base_id })).driver !== 'local'
+      )
+        return uploadThroughDriver({ deps, caller, args, found, fieldId: field.id });
       const record = await deps.data.getRecord({
         caller,
         baseId: args.base_id,
@@ -94,16 +98,51 @@ export function uploadAttachmentTool(deps: DataToolDeps) {
 }
 
 /**
- * Tableport's file store serves an upload at Tableport's own URL; Airtable downloads attachment URLs
- * itself and cannot reach that URL on most installs, so a connected base takes URLs only. Checked
- * before anything is read from Airtable or stored.
+ * base64 on a connected base: the driver hands the file to Airtable's own upload (Tableport's file
+ * store serves files at an address Airtable cannot reach), then the record is read for the answer,
+ * which shows it whole, as on a local base.
  */
-async function requireUploadTarget(deps: DataToolDeps, caller: Caller, baseId: string) {
-  if ((await deps.data.describeBase({ caller, baseId })).driver === 'local') return;
-  throw new AppError({
-    code: 'mcp.invalid_arguments',
-    message: `Base ${baseId} is connected from Airtable, which takes attachments by url only here: put the file at a public URL and pass url instead of base64.`,
+async function uploadThroughDriver(call: {
+  deps: DataToolDeps;
+  caller: Caller;
+  args: z.output<typeof input>;
+  found: TableInBase;
+  fieldId: string;
+}) {
+  const { deps, caller, args, found } = call;
+  const written = await deps.data.uploadAttachment({
+    caller,
+    baseId: args.base_id,
+    recordId: args.record_id,
+    fieldIdOrName: call.fieldId,
+    file: {
+      filename: args.filename!,
+      contentType: args.content_type ?? 'application/octet-stream',
+      content: decoded(args.base64!),
+    },
   });
+  const record = await deps.data.getRecord({
+    caller,
+    baseId: args.base_id,
+    tableIdOrName: found.table.id,
+    recordId: written.record.id,
+  });
+  return appliedOutput({
+    data: deps.data,
+    caller,
+    baseId: args.base_id,
+    found,
+    records: [record],
+    changeSetIds: [written.changeSetId],
+  });
+}
+
+/** The bytes of a base64 upload, 1 byte to 5 MB. */
+function decoded(base64: string): Buffer {
+  const content = Buffer.from(base64, 'base64');
+  if (content.byteLength === 0 || content.byteLength > MAX_UPLOAD_BYTES)
+    throw new AppError({ code: 'mcp.invalid_arguments', message: 'base64 must decode to 1 byte to 5 MB.' });
+  return content;
 }
 
 async function upload(deps: DataToolDeps, args: z.output<typeof input>) {
@@ -112,12 +151,9 @@ async function upload(deps: DataToolDeps, args: z.output<typeof input>) {
       code: 'mcp.invalid_arguments',
       message: 'This server takes attachments by url only; put the file at a public URL.',
     });
-  const content = Buffer.from(args.base64!, 'base64');
-  if (content.byteLength === 0 || content.byteLength > MAX_UPLOAD_BYTES)
-    throw new AppError({ code: 'mcp.invalid_arguments', message: 'base64 must decode to 1 byte to 5 MB.' });
   return deps.uploads.upload({
     filename: args.filename!,
     type: args.content_type ?? 'application/octet-stream',
-    content,
+    content: decoded(args.base64!),
   });
 }

@@ -1,7 +1,5 @@
-import { AppError } from '@tableport/contracts';
 import { z } from 'zod';
-import type { Caller } from '../../data';
-import type { CommentService } from '../../data/comments';
+import type { Comment, CommentService } from '../../data/comments';
 import { defineTool } from '../tools/tool.types';
 import type { DataToolDeps } from './tool.deps';
 import { base_id, callerOf, record_id, table_id } from './tool.params';
@@ -14,31 +12,21 @@ const commentSchema = z.object({
   lastUpdatedTime: z.string().nullable(),
   parentCommentId: z.string().optional(),
 });
+// The keys the output schema lists: Airtable's comments also carry mentions and reactions.
+const shown = (comment: Comment): z.output<typeof commentSchema> => ({
+  id: comment.id,
+  author: {
+    id: comment.author.id,
+    ...(comment.author.email ? { email: comment.author.email } : {}),
+    ...(comment.author.name ? { name: comment.author.name } : {}),
+  },
+  text: comment.text,
+  createdTime: comment.createdTime,
+  lastUpdatedTime: comment.lastUpdatedTime ?? null,
+  ...(comment.parentCommentId ? { parentCommentId: comment.parentCommentId } : {}),
+});
 const who = (author: { name?: string; email?: string; id: string }) =>
   author.name ?? author.email ?? author.id;
-
-/**
- * Comments live in Tableport's store, for its own bases; a base connected from Airtable keeps its
- * comments on Airtable, which the comment service does not reach (it answers a retryable
- * `service.unavailable`). Said plainly instead, so a model does not retry.
- */
-async function onLocalBase<T>(
-  deps: DataToolDeps,
-  caller: Caller,
-  baseId: string,
-  run: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (!AppError.isInstance(error) || error.code !== 'service.unavailable') throw error;
-    if ((await deps.data.describeBase({ caller, baseId })).driver === 'local') throw error;
-    throw new AppError({
-      code: 'request.invalid',
-      message: `Base ${baseId} is connected from Airtable: its record comments stay on Airtable and Tableport does not read or write them. Use Airtable itself for comments on this base.`,
-    });
-  }
-}
 
 /** list_comments: a record's comments, newest first, a page at a time. */
 export function listCommentsTool(deps: DataToolDeps & { comments: CommentService }) {
@@ -53,10 +41,13 @@ export function listCommentsTool(deps: DataToolDeps & { comments: CommentService
         table_id,
         record_id,
         page_size: z.number().int().min(1).max(100).default(50),
+        // Opaque: Tableport's own for local bases, Airtable's for connected ones.
         cursor: z
           .string()
-          .regex(/^\d{1,15}$/, 'pass nextCursor as it came')
-          .optional(),
+          .min(1)
+          .max(1000)
+          .optional()
+          .describe('nextCursor of the previous page, as it came'),
       })
       .strict(),
     output: z.object({
@@ -69,18 +60,16 @@ export function listCommentsTool(deps: DataToolDeps & { comments: CommentService
     resource: (args) => ({ baseId: args.base_id, tableId: args.table_id }),
     run: async (args, context) => {
       const caller = callerOf(context);
-      const page = await onLocalBase(deps, caller, args.base_id, () =>
-        deps.comments.list({
-          caller,
-          baseId: args.base_id,
-          tableIdOrName: args.table_id,
-          recordId: args.record_id,
-          pageSize: args.page_size,
-          ...(args.cursor ? { offset: args.cursor } : {}),
-        }),
-      );
+      const page = await deps.comments.list({
+        caller,
+        baseId: args.base_id,
+        tableIdOrName: args.table_id,
+        recordId: args.record_id,
+        pageSize: args.page_size,
+        ...(args.cursor ? { offset: args.cursor } : {}),
+      });
       return {
-        comments: page.comments,
+        comments: page.comments.map(shown),
         hasMore: page.offset !== null,
         ...(page.offset ? { nextCursor: page.offset } : {}),
       };
@@ -116,17 +105,15 @@ export function addCommentTool(deps: DataToolDeps & { comments: CommentService }
     resource: (args) => ({ baseId: args.base_id, tableId: args.table_id }),
     run: async (args, context) => {
       const caller = callerOf(context);
-      const comment = await onLocalBase(deps, caller, args.base_id, () =>
-        deps.comments.create({
-          caller,
-          baseId: args.base_id,
-          tableIdOrName: args.table_id,
-          recordId: args.record_id,
-          text: args.text,
-          ...(args.parent_comment_id ? { parentCommentId: args.parent_comment_id } : {}),
-        }),
-      );
-      return { comment };
+      const comment = await deps.comments.create({
+        caller,
+        baseId: args.base_id,
+        tableIdOrName: args.table_id,
+        recordId: args.record_id,
+        text: args.text,
+        ...(args.parent_comment_id ? { parentCommentId: args.parent_comment_id } : {}),
+      });
+      return { comment: shown(comment) };
     },
     text: (output) => `Comment ${output.comment.id} added by ${who(output.comment.author)}.`,
   });
