@@ -185,6 +185,11 @@ describe('gateway', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    const api = await app.request('/api/v1/nothing');
+    expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(api.headers.get('x-frame-options')).toBe('DENY');
+    expect(api.headers.get('x-xss-protection')).toBeNull();
     expect((await app.request('/limited')).headers.get('retry-after')).toBe('3');
     const preflight = (path: string, origin: string) =>
       app.request(path, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
