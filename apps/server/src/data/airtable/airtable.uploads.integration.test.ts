@@ -29,6 +29,17 @@ describe('attachment uploads on a connected base', () => {
     await pair?.stop();
   });
 
+  /** Waits until the change feed has read every payload upstream has made so far. */
+  const feedCaughtUp = async () => {
+    const hooks = await pair.direct('GET', `/v0/bases/${fixture.id}/webhooks`);
+    const target = hooks.body.webhooks[0].cursorForNextPayload as number;
+    for (let tries = 0; tries < 150; tries += 1) {
+      const rows = await pair.tableport.app.context.db.query<{ cursor: number }>('SELECT cursor FROM airtable_connections WHERE base_id = $1', [fixture.id]);
+      if (rows.rows[0]!.cursor >= target) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('timed out waiting for the change feed');
+  };
   const cellUpstream = async (recordId: string) =>
     (await pair.direct('GET', `/v0/${fixture.id}/Tasks/${recordId}?returnFieldsByFieldId=true`)).body.fields[fieldId] as Json[] | undefined;
 
@@ -52,6 +63,20 @@ describe('attachment uploads on a connected base', () => {
     await callOk(driven, 'undo_change', { change_set_ids: [changeSetId] });
     expect(filenames(await cellUpstream(recordId))).toEqual(['brief.txt', 'notes.txt']);
     expect(await upstreamAnswers(pair.upstream, 429)).toBe(0);
+
+    // One event per write: the change feed announces the upload made on the base (when it reads it),
+    // never ours a second time.
+    await feedCaughtUp();
+    const events = await pair.tableport.app.context.db.query<{ type: string; channel: string }>(
+      "SELECT type, actor->>'channel' AS channel FROM domain_events WHERE base_id = $1 AND payload->>'recordId' = $2 ORDER BY seq",
+      [fixture.id, recordId],
+    );
+    expect(events.rows.map((row) => `${row.type} ${row.channel}`).sort()).toEqual([
+      'record.updated mcp',
+      'record.updated sync',
+      'record.updated v0',
+      'record.updated v0',
+    ]);
   }, 60_000);
 
   it('answers the base’s own refusals', async () => {
