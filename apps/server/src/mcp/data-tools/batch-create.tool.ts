@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { defineTool } from '../tools/tool.types';
 import { MAX_BATCH, newRecord, target } from './batch.params';
-import { loadTableIfAllowed } from './schema.lookup';
 import { WRITE_CHUNK_SIZE, type DataToolDeps } from './tool.deps';
-import { base_id, callerOf, table_id, typecast } from './tool.params';
+import { base_id, table_id, typecast } from './tool.params';
 import { writeInChunks } from './write.chunks';
 import { writeOutputSchema, writeText } from './write.output';
-import { appliedOutput } from './write.result';
+import { writeScope } from './write.result';
 
 /** batch_create_records: any number of records, written in chunks of 10. */
 export function batchCreateTool(deps: DataToolDeps) {
@@ -23,14 +22,7 @@ export function batchCreateTool(deps: DataToolDeps) {
     action: 'records.write',
     resource: target,
     run: async (args, context) => {
-      const caller = callerOf(context);
-      const found = await loadTableIfAllowed({
-        data: deps.data,
-        caller,
-        baseId: args.base_id,
-        table: args.table_id,
-      });
-      const tableIdOrName = found?.table.id ?? args.table_id;
+      const { caller, tableIdOrName, applied } = await writeScope(deps, context, args);
       const results = await writeInChunks({
         items: args.records,
         size,
@@ -44,14 +36,10 @@ export function batchCreateTool(deps: DataToolDeps) {
           }),
       });
       const records = results.flatMap((result) => result.records);
-      return appliedOutput({
-        data: deps.data,
-        caller,
-        baseId: args.base_id,
-        found,
+      return applied(
         records,
-        changeSetIds: results.map((result) => result.changeSetId),
-      });
+        results.map((result) => result.changeSetId),
+      );
     },
     text: writeText,
   });

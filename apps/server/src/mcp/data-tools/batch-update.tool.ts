@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { defineTool } from '../tools/tool.types';
 import { MAX_BATCH, changedRecord, target } from './batch.params';
-import { loadTableIfAllowed } from './schema.lookup';
 import { WRITE_CHUNK_SIZE, type DataToolDeps } from './tool.deps';
-import { base_id, callerOf, dry_run, table_id, typecast } from './tool.params';
+import { base_id, dry_run, table_id, typecast } from './tool.params';
 import { writeInChunks } from './write.chunks';
 import { updateDiff } from './write.diff';
 import { writeOutputSchema, writeText } from './write.output';
-import { appliedOutput } from './write.result';
+import { writeScope } from './write.result';
 
 /** batch_update_records: any number of `{id, fields}`, in chunks of 10, with a dry run. */
 export function batchUpdateTool(deps: DataToolDeps) {
@@ -33,21 +32,10 @@ export function batchUpdateTool(deps: DataToolDeps) {
     action: 'records.write',
     resource: target,
     run: async (args, context) => {
-      const caller = callerOf(context);
-      const found = await loadTableIfAllowed({
-        data: deps.data,
-        caller,
-        baseId: args.base_id,
-        table: args.table_id,
-      });
-      const tableIdOrName = found?.table.id ?? args.table_id;
+      const { caller, tableIdOrName, diff: scope, applied } = await writeScope(deps, context, args);
       if (args.dry_run) {
         const diff = await updateDiff({
-          data: deps.data,
-          caller,
-          baseId: args.base_id,
-          table: found?.table ?? null,
-          tableId: tableIdOrName,
+          ...scope,
           records: args.records,
           replace: args.replace,
         });
@@ -68,14 +56,10 @@ export function batchUpdateTool(deps: DataToolDeps) {
           }),
       });
       const records = results.flatMap((result) => result.records);
-      return appliedOutput({
-        data: deps.data,
-        caller,
-        baseId: args.base_id,
-        found,
+      return applied(
         records,
-        changeSetIds: results.map((result) => result.changeSetId),
-      });
+        results.map((result) => result.changeSetId),
+      );
     },
     text: writeText,
   });

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { defineTool } from '../tools/tool.types';
 import { MAX_BATCH, target } from './batch.params';
-import { loadTableIfAllowed } from './schema.lookup';
 import { WRITE_CHUNK_SIZE, type DataToolDeps } from './tool.deps';
-import { base_id, callerOf, dry_run, record_id, table_id } from './tool.params';
+import { base_id, dry_run, record_id, table_id } from './tool.params';
 import { writeInChunks } from './write.chunks';
 import { deleteDiff } from './write.diff';
 import { writeOutputSchema, writeText } from './write.output';
+import { writeScope } from './write.result';
 
 /** delete_records: any number of ids, in chunks of 10, with a dry run. */
 export function deleteRecordsTool(deps: DataToolDeps) {
@@ -25,21 +25,10 @@ export function deleteRecordsTool(deps: DataToolDeps) {
     action: 'records.write',
     resource: target,
     run: async (args, context) => {
-      const caller = callerOf(context);
-      const found = await loadTableIfAllowed({
-        data: deps.data,
-        caller,
-        baseId: args.base_id,
-        table: args.table_id,
-      });
-      const tableIdOrName = found?.table.id ?? args.table_id;
+      const { caller, tableIdOrName, diff: scope } = await writeScope(deps, context, args);
       if (args.dry_run) {
         const diff = await deleteDiff({
-          data: deps.data,
-          caller,
-          baseId: args.base_id,
-          table: found?.table ?? null,
-          tableId: tableIdOrName,
+          ...scope,
           recordIds: args.record_ids,
         });
         return { dryRun: true, count: diff.length, diff, changeSetIds: [] };

@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import { defineTool } from '../tools/tool.types';
-import { loadTableIfAllowed } from './schema.lookup';
+import { target } from './batch.params';
 import type { DataToolDeps } from './tool.deps';
-import { base_id, callerOf, cells, dry_run, record_id, table_id, typecast } from './tool.params';
+import { base_id, cells, dry_run, record_id, table_id, typecast } from './tool.params';
 import { deleteDiff, updateDiff } from './write.diff';
 import { writeOutputSchema, writeText } from './write.output';
-import { appliedOutput } from './write.result';
-
-const target = (args: { base_id: string; table_id: string }) => ({
-  baseId: args.base_id,
-  tableId: args.table_id,
-});
+import { writeScope } from './write.result';
 
 /** create_record: one record. */
 export function createRecordTool(deps: DataToolDeps) {
@@ -25,14 +20,7 @@ export function createRecordTool(deps: DataToolDeps) {
     action: 'records.write',
     resource: target,
     run: async (args, context) => {
-      const caller = callerOf(context);
-      const found = await loadTableIfAllowed({
-        data: deps.data,
-        caller,
-        baseId: args.base_id,
-        table: args.table_id,
-      });
-      const tableIdOrName = found?.table.id ?? args.table_id;
+      const { caller, tableIdOrName, applied } = await writeScope(deps, context, args);
       const written = await deps.data.createRecords({
         caller,
         baseId: args.base_id,
@@ -40,14 +28,7 @@ export function createRecordTool(deps: DataToolDeps) {
         records: [{ fields: args.fields }],
         typecast: args.typecast,
       });
-      return appliedOutput({
-        data: deps.data,
-        caller,
-        baseId: args.base_id,
-        found,
-        records: written.records,
-        changeSetIds: [written.changeSetId],
-      });
+      return applied(written.records, [written.changeSetId]);
     },
     text: writeText,
   });
@@ -78,22 +59,11 @@ export function updateRecordTool(deps: DataToolDeps) {
     action: 'records.write',
     resource: target,
     run: async (args, context) => {
-      const caller = callerOf(context);
-      const found = await loadTableIfAllowed({
-        data: deps.data,
-        caller,
-        baseId: args.base_id,
-        table: args.table_id,
-      });
-      const tableIdOrName = found?.table.id ?? args.table_id;
+      const { caller, tableIdOrName, diff: scope, applied } = await writeScope(deps, context, args);
       const records = [{ id: args.record_id, fields: args.fields }];
       if (args.dry_run) {
         const diff = await updateDiff({
-          data: deps.data,
-          caller,
-          baseId: args.base_id,
-          table: found?.table ?? null,
-          tableId: tableIdOrName,
+          ...scope,
           records,
           replace: args.replace,
         });
@@ -108,14 +78,7 @@ export function updateRecordTool(deps: DataToolDeps) {
         mode,
         typecast: args.typecast,
       });
-      return appliedOutput({
-        data: deps.data,
-        caller,
-        baseId: args.base_id,
-        found,
-        records: written.records,
-        changeSetIds: [written.changeSetId],
-      });
+      return applied(written.records, [written.changeSetId]);
     },
     text: writeText,
   });
@@ -136,21 +99,10 @@ export function deleteRecordTool(deps: DataToolDeps) {
     action: 'records.write',
     resource: target,
     run: async (args, context) => {
-      const caller = callerOf(context);
-      const found = await loadTableIfAllowed({
-        data: deps.data,
-        caller,
-        baseId: args.base_id,
-        table: args.table_id,
-      });
-      const tableIdOrName = found?.table.id ?? args.table_id;
+      const { caller, tableIdOrName, diff: scope } = await writeScope(deps, context, args);
       if (args.dry_run) {
         const diff = await deleteDiff({
-          data: deps.data,
-          caller,
-          baseId: args.base_id,
-          table: found?.table ?? null,
-          tableId: tableIdOrName,
+          ...scope,
           recordIds: [args.record_id],
         });
         return { dryRun: true, count: 1, diff, changeSetIds: [] };

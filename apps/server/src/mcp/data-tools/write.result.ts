@@ -1,5 +1,8 @@
 import type { Caller, DataService, RecordData } from '../../data';
-import type { TableInBase } from './schema.lookup';
+import type { ToolContext } from '../tools/tool.types';
+import { loadTableIfAllowed, type TableInBase } from './schema.lookup';
+import type { DataToolDeps } from './tool.deps';
+import { callerOf } from './tool.params';
 import { compactRecords } from './records.compact';
 import { SHOWN_RECORDS, type WriteOutput } from './write.output';
 
@@ -30,4 +33,37 @@ export async function appliedOutput(input: {
     records: input.records,
   });
   return { dryRun: false, count: records.length, records, changeSetIds };
+}
+
+/**
+ * What every record-write tool starts from: the caller, the table (null when the caller may not read
+ * the schema: the write itself then decides), the id or name to write to, the arguments of its
+ * dry-run diff, and the output of what it wrote.
+ */
+export async function writeScope(
+  deps: DataToolDeps,
+  context: ToolContext,
+  args: { base_id: string; table_id: string },
+) {
+  const caller = callerOf(context);
+  const found = await loadTableIfAllowed({
+    data: deps.data,
+    caller,
+    baseId: args.base_id,
+    table: args.table_id,
+  });
+  const tableIdOrName = found?.table.id ?? args.table_id;
+  return {
+    caller,
+    tableIdOrName,
+    diff: {
+      data: deps.data,
+      caller,
+      baseId: args.base_id,
+      table: found?.table ?? null,
+      tableId: tableIdOrName,
+    },
+    applied: (records: readonly RecordData[], changeSetIds: readonly (string | null)[]) =>
+      appliedOutput({ data: deps.data, caller, baseId: args.base_id, found, records, changeSetIds }),
+  };
 }
